@@ -1,0 +1,70 @@
+# vxts — build, test, install. `make help` lists the targets.
+#
+# Components add their own targets in mk/*.mk (tests, cli, bench, proofs,
+# aarch64, hardening); this file builds the library.
+
+VERSION     := 0.1.0
+SOVERSION   := 0
+PREFIX      ?= /usr/local
+CC          ?= cc
+AR          ?= ar
+BUILD       ?= build
+OPT         ?= -O2
+WARN        := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CFLAGS      ?= $(OPT) -g
+ALL_CFLAGS   = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -fPIC -Iinclude -Isrc $(EXTRA_CFLAGS)
+LDFLAGS     ?=
+
+# Target architecture: taken from the compiler, so `make CC=aarch64-linux-gnu-gcc` cross-builds.
+TARGET_ARCH := $(shell $(CC) -dumpmachine 2>/dev/null | cut -d- -f1)
+
+LIB_SRC := src/mode.c src/backends.c src/util.c src/backend_ct64.c
+ifeq ($(TARGET_ARCH),x86_64)
+LIB_SRC += src/cpu_x86.c src/backend_aesni.c src/backend_vaes256.c src/backend_vaes512.c
+endif
+ifeq ($(TARGET_ARCH),aarch64)
+LIB_SRC += src/backend_armce.c
+endif
+
+# Each backend is compiled with its own ISA flags only (never the whole library).
+ISA_aesni   := -maes -mpclmul -msse4.1
+ISA_vaes256 := -mavx2 -maes -mvaes -mpclmul -mvpclmulqdq
+ISA_vaes512 := -mavx512f -mavx512vl -mavx512bw -mavx512dq -mavx2 -maes -mvaes -mpclmul -mvpclmulqdq
+ISA_armce   := -march=armv8-a+crypto
+
+LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC))
+STATIC  := $(BUILD)/lib/libvxts.a
+SHARED  := $(BUILD)/lib/libvxts.so.$(VERSION)
+
+.PHONY: all lib help clean install
+all: lib
+
+lib: $(STATIC) $(SHARED)
+
+$(BUILD)/obj/%.o: src/%.c include/vxts.h src/backend.h src/kernel.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ISA_$(patsubst backend_%,%,$*)) -c $< -o $@
+
+$(STATIC): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(SHARED): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) -shared -Wl,-soname,libvxts.so.$(SOVERSION) $(LDFLAGS) -o $@ $^
+	ln -sf libvxts.so.$(VERSION) $(BUILD)/lib/libvxts.so.$(SOVERSION)
+	ln -sf libvxts.so.$(SOVERSION) $(BUILD)/lib/libvxts.so
+
+clean:
+	rm -rf build build-*
+
+help:
+	@echo "make demo      encrypt/decrypt a built-in example image, print backend and throughput"
+	@echo "make test      the whole test suite (installs Debian packages when run as root)"
+	@echo "make check     unit, vector, differential, guard-page and CLI tests only"
+	@echo "make bench     benchmark vs OpenSSL, libgcrypt and the CPU's AES limit"
+	@echo "make prove     Frama-C/WP proofs; writes proofs/REPORT.md"
+	@echo "make install PREFIX=DIR"
+
+-include mk/*.mk

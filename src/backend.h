@@ -1,0 +1,85 @@
+/*
+ * The backend interface: what every backend (ct64, aesni, vaes256, vaes512,
+ * armce) provides. Backends know nothing about lengths that are not whole
+ * blocks or about ciphertext stealing: that is the mode layer's (mode.c).
+ */
+#ifndef VXTS_BACKEND_H
+#define VXTS_BACKEND_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vxts.h"
+
+/* Bytes a backend may use for its key schedules inside the context. */
+#define VXTS_SCHEDULE_BYTES 3968u
+
+struct vxts_backend;
+
+/*
+ * The context as the library sees it. The schedule layout is private to the
+ * backend that wrote it (key-schedule layouts differ; never mix).
+ */
+typedef struct vxts_key {
+    const struct vxts_backend *backend; /* NULL: not initialised */
+    uint32_t rounds;                    /* 10 (AES-128) or 14 (AES-256) */
+    uint32_t half_key_bytes;            /* 16 or 32 */
+    uint64_t reserved[6];               /* keeps schedule 64-byte aligned relative to the context */
+    union {
+        uint8_t bytes[VXTS_SCHEDULE_BYTES];
+        uint64_t words[VXTS_SCHEDULE_BYTES / 8];
+    } schedule;
+} vxts_key;
+
+typedef char vxts_key_fits_in_ctx[(sizeof(vxts_key) <= sizeof(vxts_ctx)) ? 1 : -1];
+
+/*
+ * Contracts every backend meets (stated for proofs in kernel.h):
+ *  - setup: expands Key1 for encryption and decryption and Key2 for
+ *    encryption (FIPS-197 §5.2; decryption per the backend's own inverse).
+ *    key1, key2 are half_key_bytes (16 or 32) long. k->rounds and
+ *    k->half_key_bytes are already set.
+ *  - encrypt_tweak: tweak <- E_K2(tweak)               (IEEE 1619 §5.3.1 step 1)
+ *  - encrypt_blocks: for j in [0, nblocks):
+ *        T_j = T * alpha^j,  out_j = E_K1(in_j ^ T_j) ^ T_j
+ *    then tweak <- T * alpha^nblocks. Reads exactly in[0, 16n), writes
+ *    exactly out[0, 16n). out == in allowed; nblocks == 0 allowed.
+ *  - decrypt_blocks: the same with D_K1.
+ *  - encrypt_sectors / decrypt_sectors (optional, may be NULL): nsectors
+ *    data units of sector_blocks whole blocks each, sector s using
+ *    tweak E_K2(le128(first_sector + s)); the caller guarantees
+ *    first_sector + nsectors - 1 <= 2^64 - 1, nsectors >= 1,
+ *    1 <= sector_blocks <= 2^20. Reads/writes exactly the
+ *    nsectors * sector_blocks * 16 bytes. out == in allowed.
+ * No branch, loop bound or memory index may depend on keys or data.
+ */
+typedef struct vxts_backend {
+    const char *id;
+    int (*supported)(void); /* 1 if this CPU (and OS) can run it */
+    void (*setup)(vxts_key *k, const uint8_t *key1, const uint8_t *key2);
+    void (*encrypt_tweak)(const vxts_key *k, uint8_t tweak[16]);
+    void (*encrypt_blocks)(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nblocks,
+                           uint8_t tweak[16]);
+    void (*decrypt_blocks)(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nblocks,
+                           uint8_t tweak[16]);
+    void (*encrypt_sectors)(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
+                            size_t sector_blocks, uint64_t first_sector);
+    void (*decrypt_sectors)(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
+                            size_t sector_blocks, uint64_t first_sector);
+} vxts_backend;
+
+/* Each backend file defines one of these (only those compiled for the target exist). */
+extern const vxts_backend vxts_backend_ct64;
+extern const vxts_backend vxts_backend_aesni;
+extern const vxts_backend vxts_backend_vaes256;
+extern const vxts_backend vxts_backend_vaes512;
+extern const vxts_backend vxts_backend_armce;
+
+/* backends.c: the supported backend with this id, or NULL; the preferred one. */
+const vxts_backend *vxts_find_backend(const char *id);
+const vxts_backend *vxts_best_backend(void);
+
+/* Zeroes n bytes so that the compiler cannot drop it (util.c). */
+void vxts_memzero(void *p, size_t n);
+
+#endif /* VXTS_BACKEND_H */
