@@ -50,14 +50,25 @@ $(STATIC): $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-$(SHARED): $(LIB_OBJ)
+$(SHARED): $(LIB_OBJ) vxts.map
 	@mkdir -p $(dir $@)
-	$(CC) -shared -Wl,-soname,libvxts.so.$(SOVERSION) $(LDFLAGS) -o $@ $^
+	$(CC) -shared -Wl,-soname,libvxts.so.$(SOVERSION) -Wl,--version-script=vxts.map -Wl,-z,noexecstack $(LDFLAGS) -o $@ $(LIB_OBJ)
 	ln -sf libvxts.so.$(VERSION) $(BUILD)/lib/libvxts.so.$(SOVERSION)
 	ln -sf libvxts.so.$(SOVERSION) $(BUILD)/lib/libvxts.so
 
 clean:
 	rm -rf build build-*
+
+# make install PREFIX=DIR [DESTDIR=...]: header, static and versioned shared library, pkg-config file, CLI.
+install: lib cli
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/bin
+	install -m 644 include/vxts.h $(DESTDIR)$(PREFIX)/include/vxts.h
+	install -m 644 $(STATIC) $(DESTDIR)$(PREFIX)/lib/libvxts.a
+	install -m 755 $(SHARED) $(DESTDIR)$(PREFIX)/lib/libvxts.so.$(VERSION)
+	ln -sf libvxts.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libvxts.so.$(SOVERSION)
+	ln -sf libvxts.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/libvxts.so
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' vxts.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/vxts.pc
+	install -m 755 $(BUILD)/bin/vxts $(DESTDIR)$(PREFIX)/bin/vxts
 
 help:
 	@echo "make demo      encrypt/decrypt a built-in example image, print backend and throughput"

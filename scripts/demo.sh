@@ -1,0 +1,7 @@
+#!/bin/sh
+# The built-in example: make an image, encrypt it with the vxts CLI, decrypt
+# it, compare, and print the backend and throughput (`make demo`).
+set -eu
+cd "$(dirname "$0")/.."
+scripts/deps.sh build
+exec make --no-print-directory -j2 demo
