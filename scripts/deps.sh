@@ -8,7 +8,7 @@ set -eu
 BUILD_PKGS="gcc make libc6-dev"
 TEST_PKGS="$BUILD_PKGS libssl-dev libgcrypt20-dev pkg-config cryptsetup-bin valgrind clang \
 libclang-rt-14-dev cppcheck clang-tidy frama-c-base why3 z3 cvc4 qemu-user \
-gcc-aarch64-linux-gnu libc6-dev-arm64-cross python3"
+gcc-aarch64-linux-gnu libc6-dev-arm64-cross python3 jq"
 
 usage() { echo "usage: scripts/deps.sh [--list] build|test" >&2; exit 2; }
 
