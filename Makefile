@@ -79,3 +79,10 @@ help:
 	@echo "make install PREFIX=DIR"
 
 -include mk/*.mk
+
+.PHONY: check test
+# Library and CLI tests only (the fast loop while developing).
+check: check-lib check-cli
+# The whole suite, as CI runs it.
+test:
+	scripts/test.sh
