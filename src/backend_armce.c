@@ -1,0 +1,625 @@
+/*
+ * Backend "armce": AES-XTS with the Armv8 Cryptographic Extension
+ * (AESE/AESMC for encryption, AESD/AESIMC for decryption), written with
+ * arm_neon.h intrinsics. Only this file is compiled with
+ * -march=armv8-a+crypto; whether the CPU can run it is decided at run time.
+ *
+ * Shape of the whole-block kernel (the mode layer does ciphertext stealing):
+ *   - all round keys of Key1 are loaded into vector registers once per call;
+ *   - a main loop of 5 blocks per iteration, counted by the number of
+ *     5-block chunks left; the tweaks of the next chunk (T * alpha, in
+ *     general-purpose registers) are computed between the AES rounds;
+ *   - then one straight-line body for each of 1, 2, 3 and 4 leftover blocks.
+ *     Every load and store is of a block inside [in, in + 16n) or
+ *     [out, out + 16n): nothing is read ahead (cf. CVE-2023-1255, where
+ *     lengths of 4 mod 5 blocks read past the input).
+ * Each AESE is immediately followed by its AESMC (AESD by its AESIMC) on the
+ * same register, so cores that fuse the pair can do so.
+ *
+ * The sector kernel runs 5 sectors in lock step: their 5 tweaks are
+ * encrypted together, then block j of each of the 5 sectors forms one
+ * 5-block group, for j = 0 .. sector_blocks - 1.
+ *
+ * Where the CPU has FEAT_DIT, PSTATE.DIT is set for the duration of every
+ * call that touches key material and restored afterwards.
+ *
+ * Only lengths (block and sector counts) steer control flow or addresses.
+ */
+#include <string.h>
+
+#include "backend.h"
+
+#if defined(__aarch64__) && !defined(__AARCH64EB__)
+
+#include <arm_neon.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+
+#if defined(__linux__)
+#include <sys/auxv.h>
+#endif
+#ifndef AT_HWCAP
+#define AT_HWCAP 16
+#endif
+#ifndef HWCAP_AES
+#define HWCAP_AES (1UL << 3)
+#endif
+#ifndef HWCAP_DIT
+#define HWCAP_DIT (1UL << 24)
+#endif
+#ifndef HWCAP_CPUID
+#define HWCAP_CPUID (1UL << 11)
+#endif
+
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+#define NOINLINE static __attribute__((noinline))
+
+/* ---- schedule layout inside vxts_key.schedule ------------------------------- */
+
+/* Round keys of 16 bytes; 15 slots each, whatever the key size. */
+#define ENC1_OFF 0u   /* Key1, encryption (FIPS-197 §5.2) */
+#define DEC1_OFF 240u /* Key1, equivalent inverse cipher (FIPS-197 §5.3.5) */
+#define ENC2_OFF 480u /* Key2, encryption (tweaks) */
+
+typedef char armce_schedule_fits[(ENC2_OFF + 240u <= VXTS_SCHEDULE_BYTES) ? 1 : -1];
+
+/* ---- CPU features ------------------------------------------------------------- */
+
+#define FEAT_AES 1
+#define FEAT_DIT 2
+#define FEAT_KNOWN 4
+
+static _Atomic unsigned armce_features; /* 0: not yet computed */
+
+/* 1 if the comma- or space-separated list s names "armce". */
+static int list_names_armce(const char *s)
+{
+    const char *p = s;
+    while (*p != '\0') {
+        size_t n = 0;
+        while (p[n] != '\0' && p[n] != ',' && p[n] != ' ')
+            n++;
+        if (n == 5 && memcmp(p, "armce", 5) == 0)
+            return 1;
+        p += n;
+        while (*p == ',' || *p == ' ')
+            p++;
+    }
+    return 0;
+}
+
+/*
+ * Read once: HWCAP_AES / HWCAP_DIT from the auxiliary vector on Linux; on
+ * other systems the compile-time promise __ARM_FEATURE_AES (no DIT). Where
+ * the kernel lets EL0 read the ID registers (HWCAP_CPUID) but does not
+ * report HWCAP_DIT (older kernels, qemu-user 7.2), ID_AA64PFR0_EL1.DIT
+ * (bits 51:48) decides. The
+ * environment variable VXTS_ARM_DISABLE=armce (a list, e.g. "armce,foo")
+ * turns this backend off, so that tests can check the ct64 fallback.
+ */
+static unsigned features(void)
+{
+    unsigned f = atomic_load_explicit(&armce_features, memory_order_relaxed);
+    if (f != 0)
+        return f;
+    f = FEAT_KNOWN;
+#if defined(__linux__)
+    {
+        unsigned long hw = getauxval(AT_HWCAP);
+        if (hw & HWCAP_AES)
+            f |= FEAT_AES;
+        if (hw & HWCAP_DIT) {
+            f |= FEAT_DIT;
+        } else if (hw & HWCAP_CPUID) {
+            uint64_t pfr0;
+            __asm__ volatile("mrs %0, s3_0_c0_c4_0" : "=r"(pfr0)); /* ID_AA64PFR0_EL1 */
+            if ((pfr0 >> 48) & 0xf)
+                f |= FEAT_DIT;
+        }
+    }
+#elif defined(__ARM_FEATURE_AES) || defined(__ARM_FEATURE_CRYPTO)
+    f |= FEAT_AES;
+#endif
+    {
+        const char *off = getenv("VXTS_ARM_DISABLE");
+        if (off != NULL && list_names_armce(off))
+            f &= ~(unsigned)FEAT_AES;
+    }
+    atomic_store_explicit(&armce_features, f, memory_order_relaxed);
+    return f;
+}
+
+static int armce_supported(void)
+{
+    return (features() & FEAT_AES) != 0;
+}
+
+/* ---- PSTATE.DIT (FEAT_DIT): the register S3_3_C4_C2_5, bit 24 ------------------- */
+
+#define DIT_BIT ((uint64_t)1 << 24)
+
+/* Sets PSTATE.DIT if the CPU has it; returns 1 then, with the old value in *saved. */
+ALWAYS_INLINE int dit_enter(uint64_t *saved)
+{
+    *saved = 0;
+    if ((features() & FEAT_DIT) == 0)
+        return 0;
+    __asm__ volatile("mrs %0, s3_3_c4_c2_5" : "=r"(*saved) : : "memory");
+    __asm__ volatile("msr s3_3_c4_c2_5, %0" : : "r"(*saved | DIT_BIT) : "memory");
+    return 1;
+}
+
+ALWAYS_INLINE void dit_leave(int entered, uint64_t saved)
+{
+    if (entered)
+        __asm__ volatile("msr s3_3_c4_c2_5, %0" : : "r"(saved) : "memory");
+}
+
+/* A test build may define this to observe the state inside a call. */
+#ifdef VXTS_ARMCE_TEST_HOOK
+void VXTS_ARMCE_TEST_HOOK(void);
+#define TEST_HOOK() VXTS_ARMCE_TEST_HOOK()
+#else
+#define TEST_HOOK() ((void)0)
+#endif
+
+/* ---- key expansion (FIPS-197 §5.2), no table lookups ------------------------------ */
+
+/*
+ * SubWord(w): AESE with a zero round key on a vector holding w in all four
+ * columns. AESE is SubBytes after ShiftRows; with four equal columns
+ * ShiftRows leaves the state unchanged, so any lane holds SubWord(w).
+ */
+static uint32_t sub_word(uint32_t w)
+{
+    uint8x16_t v = vreinterpretq_u8_u32(vdupq_n_u32(w));
+    v = vaeseq_u8(v, vdupq_n_u8(0));
+    return vgetq_lane_u32(vreinterpretq_u32_u8(v), 0);
+}
+
+/* Words are little-endian: byte 0 of the word is bits 0..7. */
+static uint32_t load32_le(const uint8_t *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* Nk = key_bytes / 4, Nr = Nk + 6; writes Nr + 1 round keys to rk. */
+static void expand_encrypt_key(uint8_t *rk, const uint8_t *key, unsigned key_bytes)
+{
+    uint32_t w[60];
+    unsigned nk = key_bytes / 4, total = 4 * (nk + 7), i;
+    uint32_t rcon = 1;
+
+    for (i = 0; i < nk; i++)
+        w[i] = load32_le(key + 4 * i);
+    for (i = nk; i < total; i++) {
+        uint32_t temp = w[i - 1];
+        if (i % nk == 0) {
+            /* SubWord(RotWord(temp)) = RotWord(SubWord(temp)); RotWord is a right rotation by 8 here. */
+            temp = sub_word(temp);
+            temp = (temp >> 8) | (temp << 24);
+            temp ^= rcon;
+            rcon = ((rcon << 1) ^ (0x1bu & (0u - (rcon >> 7)))) & 0xffu;
+        } else if (nk > 6 && i % nk == 4) {
+            temp = sub_word(temp);
+        }
+        w[i] = w[i - nk] ^ temp;
+    }
+    for (i = 0; i < total; i++) {
+        rk[4 * i + 0] = (uint8_t)w[i];
+        rk[4 * i + 1] = (uint8_t)(w[i] >> 8);
+        rk[4 * i + 2] = (uint8_t)(w[i] >> 16);
+        rk[4 * i + 3] = (uint8_t)(w[i] >> 24);
+    }
+    vxts_memzero(w, sizeof w);
+}
+
+/*
+ * The equivalent inverse cipher's schedule for AESD/AESIMC:
+ * dk[0] = ek[Nr], dk[i] = InvMixColumns(ek[Nr - i]) for 0 < i < Nr, dk[Nr] = ek[0].
+ */
+static void make_decrypt_key(uint8_t *dk, const uint8_t *ek, unsigned nr)
+{
+    unsigned i;
+    vst1q_u8(dk, vld1q_u8(ek + 16 * nr));
+    for (i = 1; i < nr; i++)
+        vst1q_u8(dk + 16 * i, vaesimcq_u8(vld1q_u8(ek + 16 * (nr - i))));
+    vst1q_u8(dk + 16 * nr, vld1q_u8(ek));
+}
+
+NOINLINE void setup_raw(vxts_key *k, const uint8_t *key1, const uint8_t *key2)
+{
+    uint8_t *s = k->schedule.bytes;
+    expand_encrypt_key(s + ENC1_OFF, key1, k->half_key_bytes);
+    make_decrypt_key(s + DEC1_OFF, s + ENC1_OFF, k->rounds);
+    expand_encrypt_key(s + ENC2_OFF, key2, k->half_key_bytes);
+    TEST_HOOK();
+}
+
+static void armce_setup(vxts_key *k, const uint8_t *key1, const uint8_t *key2)
+{
+    uint64_t saved;
+    int dit = dit_enter(&saved);
+    setup_raw(k, key1, key2);
+    dit_leave(dit, saved);
+}
+
+/* ---- the AES rounds, written once for both directions and key sizes ---------------- */
+
+/*
+ * NR (10 or 14) and DEC (0 or 1) are compile-time constants in every
+ * instantiation. Round keys: k0..k8, then x9..x12 (AES-256 only), then kl
+ * (the last AESE/AESD key, index NR-1) and kf (the final XOR, index NR).
+ */
+#define RND(b, key)                                                                                \
+    do {                                                                                           \
+        if (DEC)                                                                                   \
+            (b) = vaesimcq_u8(vaesdq_u8((b), (key)));                                              \
+        else                                                                                       \
+            (b) = vaesmcq_u8(vaeseq_u8((b), (key)));                                               \
+    } while (0)
+#define LASTRND(b, key) ((b) = DEC ? vaesdq_u8((b), (key)) : vaeseq_u8((b), (key)))
+
+/* EACHn(M, a): M(i, a) for the blocks i = 0 .. n-1 (b0.., t0..). */
+#define EACH1(M, a) M(0, a)
+#define EACH2(M, a) EACH1(M, a) M(1, a)
+#define EACH3(M, a) EACH2(M, a) M(2, a)
+#define EACH4(M, a) EACH3(M, a) M(3, a)
+#define EACH5(M, a) EACH4(M, a) M(4, a)
+
+#define DO_RND(i, key) RND(b##i, key);
+#define DO_LAST(i, key) LASTRND(b##i, key);
+#define DO_LOADX(i, p) b##i = veorq_u8(vld1q_u8((p) + 16 * (i)), t##i);
+#define DO_STOREX(i, p) vst1q_u8((p) + 16 * (i), veorq_u8(b##i, veorq_u8(t##i, kf)));
+
+/* Rounds split in two, so that other work can be placed between them. */
+#define ROUNDS_HEAD(EACH) EACH(DO_RND, k0) EACH(DO_RND, k1)
+#define ROUNDS_TAIL(EACH)                                                                          \
+    EACH(DO_RND, k2) EACH(DO_RND, k3) EACH(DO_RND, k4) EACH(DO_RND, k5) EACH(DO_RND, k6)           \
+    EACH(DO_RND, k7) EACH(DO_RND, k8)                                                              \
+    if (NR == 14) {                                                                                \
+        EACH(DO_RND, x9) EACH(DO_RND, x10) EACH(DO_RND, x11) EACH(DO_RND, x12)                     \
+    }                                                                                              \
+    EACH(DO_LAST, kl)
+
+/* Load the round keys at sched (NR + 1 keys) into registers. */
+#define LOAD_KEYS(sched)                                                                           \
+    const uint8_t *ks_ = (sched);                                                                  \
+    const uint8x16_t k0 = vld1q_u8(ks_ + 0), k1 = vld1q_u8(ks_ + 16), k2 = vld1q_u8(ks_ + 32);    \
+    const uint8x16_t k3 = vld1q_u8(ks_ + 48), k4 = vld1q_u8(ks_ + 64), k5 = vld1q_u8(ks_ + 80);   \
+    const uint8x16_t k6 = vld1q_u8(ks_ + 96), k7 = vld1q_u8(ks_ + 112), k8 = vld1q_u8(ks_ + 128); \
+    const uint8x16_t x9 = NR == 14 ? vld1q_u8(ks_ + 144) : vdupq_n_u8(0);                         \
+    const uint8x16_t x10 = NR == 14 ? vld1q_u8(ks_ + 160) : vdupq_n_u8(0);                        \
+    const uint8x16_t x11 = NR == 14 ? vld1q_u8(ks_ + 176) : vdupq_n_u8(0);                        \
+    const uint8x16_t x12 = NR == 14 ? vld1q_u8(ks_ + 192) : vdupq_n_u8(0);                        \
+    const uint8x16_t kl = vld1q_u8(ks_ + 16 * (NR - 1));                                           \
+    const uint8x16_t kf = vld1q_u8(ks_ + 16 * NR)
+
+/* ---- tweak arithmetic in general-purpose registers ------------------------------- */
+
+/* (hi:lo) <- (hi:lo) * x mod x^128 + x^7 + x^2 + x + 1 (IEEE 1619 §5.2), branch-free. */
+#define MUL_ALPHA(lo, hi)                                                                          \
+    do {                                                                                           \
+        uint64_t red_ = (0u - ((hi) >> 63)) & 0x87u;                                               \
+        (hi) = ((hi) << 1) | ((lo) >> 63);                                                         \
+        (lo) = ((lo) << 1) ^ red_;                                                                 \
+    } while (0)
+
+/*
+ * The vector (hi:lo): FMOV to the low half, INS to the high half. Written as
+ * two instructions because GCC 12 builds vcombine_u64(vcreate_u64(lo),
+ * vcreate_u64(hi)) in a scratch register and then copies it (one more
+ * instruction per tweak in the main loop).
+ */
+ALWAYS_INLINE uint8x16_t vec_of(uint64_t lo, uint64_t hi)
+{
+    uint8x16_t v;
+    __asm__("fmov %d0, %1\n\tmov %0.d[1], %2" : "=w"(v) : "r"(lo), "r"(hi));
+    return v;
+}
+
+/* ---- whole blocks of one data unit --------------------------------------------------- */
+
+#define DO_NEXT_TWEAK(i, unused)                                                                   \
+    MUL_ALPHA(lo, hi);                                                                             \
+    n##i = vec_of(lo, hi);
+
+/*
+ * out_j = E(in_j ^ T_j) ^ T_j (or D), T_j = T * alpha^j, j < n; T <- T * alpha^n.
+ * Reads exactly in[0, 16n), writes exactly out[0, 16n); out == in is allowed.
+ */
+ALWAYS_INLINE void xts_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t n,
+                              uint8_t tweak[16], const unsigned NR, const int DEC)
+{
+    LOAD_KEYS(k->schedule.bytes + (DEC ? DEC1_OFF : ENC1_OFF));
+    uint64x2_t tv = vreinterpretq_u64_u8(vld1q_u8(tweak));
+    uint64_t lo = vgetq_lane_u64(tv, 0), hi = vgetq_lane_u64(tv, 1);
+    uint8x16_t b0, b1, b2, b3, b4, t0, t1, t2, t3, t4, n0, n1, n2, n3, n4;
+    size_t chunks = n / 5; /* the main loop's counter: 5-block chunks left */
+    size_t rem = n % 5;
+
+    if (n == 0)
+        return;
+    /* T_0 .. T_4 of the first chunk; (hi:lo) holds T_4. */
+    t0 = vec_of(lo, hi);
+    MUL_ALPHA(lo, hi);
+    t1 = vec_of(lo, hi);
+    MUL_ALPHA(lo, hi);
+    t2 = vec_of(lo, hi);
+    MUL_ALPHA(lo, hi);
+    t3 = vec_of(lo, hi);
+    MUL_ALPHA(lo, hi);
+    t4 = vec_of(lo, hi);
+
+    for (; chunks != 0; chunks--) {
+        EACH5(DO_LOADX, in)
+        ROUNDS_HEAD(EACH5)
+        /* The next chunk's tweaks, T_5 .. T_9, while the rounds run. */
+        EACH5(DO_NEXT_TWEAK, 0)
+        ROUNDS_TAIL(EACH5)
+        EACH5(DO_STOREX, out)
+        t0 = n0;
+        t1 = n1;
+        t2 = n2;
+        t3 = n3;
+        t4 = n4;
+        in += 80;
+        out += 80;
+    }
+
+    /* 0 .. 4 blocks left: t0 .. t4 are their tweaks; the next tweak is t_rem. */
+    switch (rem) {
+    case 1:
+        EACH1(DO_LOADX, in)
+        ROUNDS_HEAD(EACH1)
+        ROUNDS_TAIL(EACH1)
+        EACH1(DO_STOREX, out)
+        vst1q_u8(tweak, t1);
+        break;
+    case 2:
+        EACH2(DO_LOADX, in)
+        ROUNDS_HEAD(EACH2)
+        ROUNDS_TAIL(EACH2)
+        EACH2(DO_STOREX, out)
+        vst1q_u8(tweak, t2);
+        break;
+    case 3:
+        EACH3(DO_LOADX, in)
+        ROUNDS_HEAD(EACH3)
+        ROUNDS_TAIL(EACH3)
+        EACH3(DO_STOREX, out)
+        vst1q_u8(tweak, t3);
+        break;
+    case 4:
+        EACH4(DO_LOADX, in)
+        ROUNDS_HEAD(EACH4)
+        ROUNDS_TAIL(EACH4)
+        EACH4(DO_STOREX, out)
+        vst1q_u8(tweak, t4);
+        break;
+    default:
+        vst1q_u8(tweak, t0);
+        break;
+    }
+}
+
+NOINLINE void enc_blocks_128(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t n, uint8_t t[16])
+{
+    xts_blocks(k, out, in, n, t, 10, 0);
+}
+NOINLINE void enc_blocks_256(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t n, uint8_t t[16])
+{
+    xts_blocks(k, out, in, n, t, 14, 0);
+}
+NOINLINE void dec_blocks_128(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t n, uint8_t t[16])
+{
+    xts_blocks(k, out, in, n, t, 10, 1);
+}
+NOINLINE void dec_blocks_256(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t n, uint8_t t[16])
+{
+    xts_blocks(k, out, in, n, t, 14, 1);
+}
+
+static void armce_encrypt_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nblocks,
+                                 uint8_t tweak[16])
+{
+    uint64_t saved;
+    int dit = dit_enter(&saved);
+    TEST_HOOK();
+    if (k->rounds == 14)
+        enc_blocks_256(k, out, in, nblocks, tweak);
+    else
+        enc_blocks_128(k, out, in, nblocks, tweak);
+    dit_leave(dit, saved);
+}
+
+static void armce_decrypt_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nblocks,
+                                 uint8_t tweak[16])
+{
+    uint64_t saved;
+    int dit = dit_enter(&saved);
+    TEST_HOOK();
+    if (k->rounds == 14)
+        dec_blocks_256(k, out, in, nblocks, tweak);
+    else
+        dec_blocks_128(k, out, in, nblocks, tweak);
+    dit_leave(dit, saved);
+}
+
+/* ---- tweak encryption with Key2 ------------------------------------------------------ */
+
+NOINLINE void encrypt_tweak_raw(const vxts_key *k, uint8_t tweak[16])
+{
+    const uint8_t *ks = k->schedule.bytes + ENC2_OFF;
+    uint8x16_t b = vld1q_u8(tweak);
+    unsigned r, nr = k->rounds;
+    for (r = 0; r + 1 < nr; r++)
+        b = vaesmcq_u8(vaeseq_u8(b, vld1q_u8(ks + 16 * r)));
+    b = vaeseq_u8(b, vld1q_u8(ks + 16 * (nr - 1)));
+    vst1q_u8(tweak, veorq_u8(b, vld1q_u8(ks + 16 * nr)));
+}
+
+static void armce_encrypt_tweak(const vxts_key *k, uint8_t tweak[16])
+{
+    uint64_t saved;
+    int dit = dit_enter(&saved);
+    TEST_HOOK();
+    encrypt_tweak_raw(k, tweak);
+    dit_leave(dit, saved);
+}
+
+/* ---- sectors: 5 data units in lock step ------------------------------------------------ */
+
+/*
+ * The tweaks of sectors s .. s+4: E_K2(le128(s + i)), 5 blocks interleaved.
+ * Key2's round keys are loaded round by round (ks is laundered through an
+ * empty asm each group so the loads are not hoisted out of the sector loop,
+ * where they would take registers from Key1's schedule).
+ */
+#define DO_T2RND(i, key) t##i = vaesmcq_u8(vaeseq_u8(t##i, key));
+#define DO_T2LAST(i, key) t##i = vaeseq_u8(t##i, key);
+#define DO_T2FINAL(i, key) t##i = veorq_u8(t##i, key);
+#define DO_T2INIT(i, s) t##i = vec_of((s) + (i), 0);
+#define DO_T2GPR(i, unused)                                                                        \
+    lo##i = vgetq_lane_u64(vreinterpretq_u64_u8(t##i), 0);                                         \
+    hi##i = vgetq_lane_u64(vreinterpretq_u64_u8(t##i), 1);
+
+/* Block j of sector i of the group: in + i * unit + 16 j. */
+#define DO_SLOADX(i, p) b##i = veorq_u8(vld1q_u8((p) + (i) * unit), t##i);
+#define DO_SSTOREX(i, p) vst1q_u8((p) + (i) * unit, veorq_u8(b##i, veorq_u8(t##i, kf)));
+#define DO_SNEXT(i, unused)                                                                        \
+    MUL_ALPHA(lo##i, hi##i);                                                                       \
+    t##i = vec_of(lo##i, hi##i);
+
+ALWAYS_INLINE void xts_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
+                               size_t sector_blocks, uint64_t first, const unsigned NR, const int DEC)
+{
+    const size_t unit = sector_blocks * 16;
+    size_t groups = nsectors / 5, rest = nsectors % 5, j, r;
+    LOAD_KEYS(k->schedule.bytes + (DEC ? DEC1_OFF : ENC1_OFF));
+    uint8x16_t b0, b1, b2, b3, b4, t0, t1, t2, t3, t4;
+    uint64_t lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, lo4, hi4;
+    uint8_t tweak[16];
+
+    for (; groups != 0; groups--) {
+        const uint8_t *ks2 = k->schedule.bytes + ENC2_OFF;
+        const uint8_t *ip = in;
+        uint8_t *op = out;
+        __asm__("" : "+r"(ks2));
+        EACH5(DO_T2INIT, first)
+        for (r = 0; r + 1 < NR; r++) {
+            const uint8x16_t kr = vld1q_u8(ks2 + 16 * r);
+            EACH5(DO_T2RND, kr)
+        }
+        {
+            const uint8x16_t kr = vld1q_u8(ks2 + 16 * (NR - 1));
+            EACH5(DO_T2LAST, kr)
+        }
+        {
+            const uint8x16_t kr = vld1q_u8(ks2 + 16 * NR);
+            EACH5(DO_T2FINAL, kr)
+        }
+        EACH5(DO_T2GPR, 0)
+        for (j = 0; j < sector_blocks; j++) {
+            EACH5(DO_SLOADX, ip)
+            ROUNDS_HEAD(EACH5)
+            ROUNDS_TAIL(EACH5)
+            EACH5(DO_SSTOREX, op)
+            EACH5(DO_SNEXT, 0)
+            ip += 16;
+            op += 16;
+        }
+        in += 5 * unit;
+        out += 5 * unit;
+        first += 5;
+    }
+    /* 1 .. 4 sectors left: one data unit at a time (each still 5 blocks per iteration). */
+    for (; rest != 0; rest--) {
+        vst1q_u8(tweak, vec_of(first, 0));
+        encrypt_tweak_raw(k, tweak);
+        if (NR == 14) {
+            if (DEC)
+                dec_blocks_256(k, out, in, sector_blocks, tweak);
+            else
+                enc_blocks_256(k, out, in, sector_blocks, tweak);
+        } else {
+            if (DEC)
+                dec_blocks_128(k, out, in, sector_blocks, tweak);
+            else
+                enc_blocks_128(k, out, in, sector_blocks, tweak);
+        }
+        in += unit;
+        out += unit;
+        first += 1;
+    }
+    vxts_memzero(tweak, sizeof tweak);
+}
+
+NOINLINE void enc_sectors_128(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t ns, size_t sb,
+                              uint64_t first)
+{
+    xts_sectors(k, out, in, ns, sb, first, 10, 0);
+}
+NOINLINE void enc_sectors_256(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t ns, size_t sb,
+                              uint64_t first)
+{
+    xts_sectors(k, out, in, ns, sb, first, 14, 0);
+}
+NOINLINE void dec_sectors_128(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t ns, size_t sb,
+                              uint64_t first)
+{
+    xts_sectors(k, out, in, ns, sb, first, 10, 1);
+}
+NOINLINE void dec_sectors_256(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t ns, size_t sb,
+                              uint64_t first)
+{
+    xts_sectors(k, out, in, ns, sb, first, 14, 1);
+}
+
+static void armce_encrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
+                                  size_t sector_blocks, uint64_t first_sector)
+{
+    uint64_t saved;
+    int dit = dit_enter(&saved);
+    TEST_HOOK();
+    if (k->rounds == 14)
+        enc_sectors_256(k, out, in, nsectors, sector_blocks, first_sector);
+    else
+        enc_sectors_128(k, out, in, nsectors, sector_blocks, first_sector);
+    dit_leave(dit, saved);
+}
+
+static void armce_decrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
+                                  size_t sector_blocks, uint64_t first_sector)
+{
+    uint64_t saved;
+    int dit = dit_enter(&saved);
+    TEST_HOOK();
+    if (k->rounds == 14)
+        dec_sectors_256(k, out, in, nsectors, sector_blocks, first_sector);
+    else
+        dec_sectors_128(k, out, in, nsectors, sector_blocks, first_sector);
+    dit_leave(dit, saved);
+}
+
+const vxts_backend vxts_backend_armce = {
+    "armce",
+    armce_supported,
+    armce_setup,
+    armce_encrypt_tweak,
+    armce_encrypt_blocks,
+    armce_decrypt_blocks,
+    armce_encrypt_sectors,
+    armce_decrypt_sectors,
+};
+
+#else /* not little-endian AArch64: compiled in, never supported */
+
+static int armce_supported(void)
+{
+    return 0;
+}
+
+const vxts_backend vxts_backend_armce = {"armce", armce_supported, NULL, NULL, NULL, NULL, NULL, NULL};
+
+#endif
