@@ -41,7 +41,7 @@ all: lib
 
 lib: $(STATIC) $(SHARED)
 
-$(BUILD)/obj/%.o: src/%.c include/vxts.h src/backend.h src/kernel.h
+$(BUILD)/obj/%.o: src/%.c include/vxts.h $(wildcard src/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ISA_$(patsubst backend_%,%,$*)) -c $< -o $@
 
@@ -76,7 +76,11 @@ help:
 	@echo "make check     unit, vector, differential, guard-page and CLI tests only"
 	@echo "make bench     benchmark vs OpenSSL, libgcrypt and the CPU's AES limit"
 	@echo "make prove     Frama-C/WP proofs; writes proofs/REPORT.md"
-	@echo "make install PREFIX=DIR"
+	@echo "make bench-quick  a short benchmark run (development)"
+	@echo "make check-aarch64  cross-build for AArch64 and run the suite under qemu-aarch64"
+	@echo "make check-hardening  constant-time taint, fuzzing, sanitizer and compiler matrix"
+	@echo "make install PREFIX=DIR [DESTDIR=...]"
+	@echo "make install-aarch64 PREFIX=DIR   AArch64 libvxts.a and vxts.h"
 
 -include mk/*.mk
 

@@ -1,2 +1,139 @@
-/* TEMPORARY PLACEHOLDER: CPU feature detection lands with the x86 backends. */
-#include "backend.h"
+/*
+ * x86-64 CPU feature checks (see cpu_x86.h). Compiled without ISA flags.
+ *
+ * CPUID bits: Intel SDM Vol. 2A "CPUID", leaf 1 ECX and leaf 7.0 EBX/ECX.
+ * XCR0 bits: Intel SDM Vol. 1 §13.3 "Enabling the XSAVE feature set":
+ * bit 1 SSE (XMM), bit 2 AVX (YMM upper halves), bits 5-7 opmask,
+ * ZMM_Hi256, Hi16_ZMM. A CPU feature is usable only if the OS also saves
+ * its register state on context switch, which XCR0 tells.
+ */
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cpu_x86.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#endif
+
+/* The cached answer: one bit per backend, plus VALID once computed. */
+enum {
+    HAVE_AESNI = 1 << 0,
+    HAVE_VAES256 = 1 << 1,
+    HAVE_VAES512 = 1 << 2,
+    VALID = 1 << 8
+};
+
+/* 0 = not yet computed. Every thread computes the same value, so a race
+ * between two first callers only stores that value twice. */
+static atomic_int cached_features;
+
+#if defined(__x86_64__) || defined(__i386__)
+
+static unsigned bit(unsigned word, unsigned n)
+{
+    return (word >> n) & 1u;
+}
+
+/* XCR0; only valid to execute when CPUID.1:ECX.OSXSAVE[bit 27] is set. */
+static unsigned long long read_xcr0(void)
+{
+    unsigned lo, hi;
+    __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0u));
+    return ((unsigned long long)hi << 32) | lo;
+}
+
+static int detect_hardware(void)
+{
+    unsigned a, b, c, d;
+    unsigned max_leaf, ecx1, ebx7 = 0, ecx7 = 0;
+    unsigned long long xcr0 = 0;
+    int aesni, vaes256, vaes512;
+
+    if (!__get_cpuid(0, &a, &b, &c, &d))
+        return 0;
+    max_leaf = a;
+    if (max_leaf < 1 || !__get_cpuid(1, &a, &b, &c, &d))
+        return 0;
+    ecx1 = c;
+    if (max_leaf >= 7 && __get_cpuid_count(7, 0, &a, &b, &c, &d)) {
+        ebx7 = b;
+        ecx7 = c;
+    }
+    if (bit(ecx1, 27)) /* OSXSAVE: the OS has enabled XGETBV */
+        xcr0 = read_xcr0();
+
+    /* Leaf 1 ECX: 1 PCLMULQDQ, 9 SSSE3, 19 SSE4.1, 25 AES. Legacy SSE state
+     * is always saved by an x86-64 OS (FXSAVE), so no XCR0 check. */
+    aesni = bit(ecx1, 1) && bit(ecx1, 9) && bit(ecx1, 19) && bit(ecx1, 25);
+
+    /* Leaf 1 ECX 28 AVX; leaf 7 EBX 5 AVX2; leaf 7 ECX 9 VAES, 10 VPCLMULQDQ;
+     * XCR0 bits 1|2 = XMM and YMM state. */
+    vaes256 = aesni && bit(ecx1, 28) && bit(ebx7, 5) && bit(ecx7, 9) && bit(ecx7, 10) &&
+              (xcr0 & 0x6u) == 0x6u;
+
+    /* Leaf 7 EBX: 16 AVX512F, 17 AVX512DQ, 30 AVX512BW, 31 AVX512VL;
+     * XCR0 bits 5|6|7 = opmask, ZMM_Hi256, Hi16_ZMM. */
+    vaes512 = vaes256 && bit(ebx7, 16) && bit(ebx7, 17) && bit(ebx7, 30) && bit(ebx7, 31) &&
+              (xcr0 & 0xe0u) == 0xe0u;
+
+    return (aesni ? HAVE_AESNI : 0) | (vaes256 ? HAVE_VAES256 : 0) | (vaes512 ? HAVE_VAES512 : 0);
+}
+
+#else
+
+static int detect_hardware(void)
+{
+    return 0;
+}
+
+#endif
+
+/* The HAVE_ bits named in the comma list VXTS_X86_DISABLE (cpu_x86.h). */
+static int disabled_by_environment(void)
+{
+    static const struct {
+        const char *id;
+        int flag;
+    } ids[] = {{"aesni", HAVE_AESNI}, {"vaes256", HAVE_VAES256}, {"vaes512", HAVE_VAES512}};
+    const char *list = getenv("VXTS_X86_DISABLE");
+    int disabled = 0;
+    size_t i;
+
+    while (list != NULL && *list != '\0') {
+        size_t word_len = strcspn(list, ",");
+        for (i = 0; i < sizeof ids / sizeof ids[0]; i++)
+            if (word_len == strlen(ids[i].id) && memcmp(list, ids[i].id, word_len) == 0)
+                disabled |= ids[i].flag;
+        list += word_len;
+        if (*list == ',')
+            list++;
+    }
+    return disabled;
+}
+
+static int features(void)
+{
+    int f = atomic_load_explicit(&cached_features, memory_order_relaxed);
+    if (f == 0) {
+        f = (detect_hardware() & ~disabled_by_environment()) | VALID;
+        atomic_store_explicit(&cached_features, f, memory_order_relaxed);
+    }
+    return f;
+}
+
+int vxts_cpu_x86_aesni(void)
+{
+    return (features() & HAVE_AESNI) != 0;
+}
+
+int vxts_cpu_x86_vaes256(void)
+{
+    return (features() & HAVE_VAES256) != 0;
+}
+
+int vxts_cpu_x86_vaes512(void)
+{
+    return (features() & HAVE_VAES512) != 0;
+}
