@@ -1,4 +1,544 @@
-/* TEMPORARY PLACEHOLDER: reports unsupported until the real vaes512 backend lands. */
+/*
+ * The vaes512 backend: XTS-AES with VAES on 512-bit zmm registers, four
+ * blocks per AES instruction (IEEE Std 1619-2018 §5.3/§5.4, NIST SP 800-38E).
+ * Compiled with $(ISA_vaes512) only (AVX-512 F/VL/BW/DQ, VAES, VPCLMULQDQ).
+ *
+ * Throughput (measured on Zen 4): a zmm VAESENC has latency 4 and issues
+ * once per cycle (double-pumped), i.e. 4 block-rounds per cycle, the same
+ * as two ymm ones; so 4 zmm chains = 16 blocks form a chunk. Each zmm
+ * VPCLMULQDQ costs about one AES slot, so the tweak step of the main loop
+ * (times x^16) uses only byte/qword shifts and VPTERNLOGQ; even so every
+ * extra vector operation costs AES time, which is why the counts are kept
+ * low. The scheduler window holds about one chunk: the next chunk's tweaks
+ * are computed before the rounds in program order, so that they run beside
+ * them and the next chunk can start at once.
+ *
+ * Registers (32 zmm): the Nr+1 round keys of Key1 (11 or 15) are loaded
+ * into zmm once per call (plain 64-byte loads, see the layout) and stay
+ * there; 4 zmm hold data, 8 the tweaks of this chunk and the next, the rest
+ * are temporaries. Calls of 1..3 blocks (the ciphertext-stealing calls of
+ * mode.c, 16- and 17-byte units) use xmm registers and read the round keys
+ * as memory operands: no 15-key load for one block.
+ *
+ * Control flow: a main loop whose counter is the number of whole 16-block
+ * chunks left, then one straight-line branch per leftover zmm count 1..4,
+ * whose last vector is a masked load/store covering only the real blocks
+ * (masked-off lanes never fault). Ciphertext stealing is mode.c's.
+ *
+ * Constant time: VAES/VPCLMULQDQ have no data-dependent timing; branches,
+ * loop bounds, masks and addresses depend only on lengths, the sector count
+ * and the AES key length (10 or 14 rounds). No access leaves [in, in+16n)
+ * and [out, out+16n).
+ *
+ * Key schedule layout in k->schedule.bytes: every 16-byte round key is
+ * stored 4 times in a row (64 bytes, one zmm), so a call loads its round
+ * keys with plain 64-byte loads; the xmm paths read the first copy.
+ *   SCHED_ENC1 =    0: Key1 encryption round keys rk[0..Nr]     (FIPS-197 §5.2)
+ *   SCHED_DEC1 =  960: Key1 equivalent-inverse-cipher keys dk[0..Nr]:
+ *                      dk[0] = rk[Nr], dk[r] = InvMixColumns(rk[Nr-r]),
+ *                      dk[Nr] = rk[0]                           (FIPS-197 §5.3.5)
+ *   SCHED_ENC2 = 1920: Key2 encryption round keys                (FIPS-197 §5.2)
+ * Key r of a slot is at slot + 64*r; each slot holds 15 keys (AES-128 uses
+ * 11). 2880 bytes in all. The context is only 8-byte aligned: all loads are
+ * unaligned ones.
+ *
+ * Known limit: the round keys stay in zmm16-31 after a call (the compiler
+ * inserts VZEROUPPER, which clears only the upper halves of zmm0-15).
+ */
+#include <immintrin.h>
+#include <string.h>
+
 #include "backend.h"
-static int vaes512_supported(void) { return 0; }
-const vxts_backend vxts_backend_vaes512 = {"vaes512", vaes512_supported, 0, 0, 0, 0, 0, 0};
+#include "cpu_x86.h"
+
+#define SCHED_ENC1 0u
+#define SCHED_DEC1 960u
+#define SCHED_ENC2 1920u
+#define KS 64 /* bytes from one round key to the next */
+#define MAX_ROUND_KEYS 15
+#define SECTOR_BATCH 16 /* sector tweaks encrypted per vector pass */
+#define ZV 4             /* zmm vectors per main-loop chunk */
+#define ZB (4 * ZV)      /* blocks per main-loop chunk */
+
+typedef char vaes512_schedule_fits[(SCHED_ENC2 + KS * MAX_ROUND_KEYS <= VXTS_SCHEDULE_BYTES) ? 1 : -1];
+
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+/* Loops over blocks, vectors and rounds have constant bounds after inlining;
+ * full unrolling turns the arrays into registers. */
+#if defined(__clang__)
+#define UNROLL _Pragma("unroll")
+#else
+#define UNROLL _Pragma("GCC unroll 16")
+#endif
+
+#define LOAD128(p) _mm_loadu_si128((const __m128i *)(const void *)(p))
+#define STORE128(p, v) _mm_storeu_si128((__m128i *)(void *)(p), (v))
+
+/*
+ * Wipes a stack buffer of tweak values on the hot path: volatile vector
+ * stores, which the compiler must keep, instead of a call into
+ * vxts_memzero (an indirect memset call costs tens of cycles per call).
+ * n is a multiple of 64; p is 64-byte aligned.
+ */
+ALWAYS_INLINE void wipe_vectors(void *p, size_t n)
+{
+    volatile __m512i *v = (volatile __m512i *)p;
+    size_t i;
+    for (i = 0; i < n / 64; i++)
+        v[i] = _mm512_setzero_si512();
+}
+
+/* ---- key expansion (FIPS-197 §5.2, §5.3.5) ------------------------------------------ */
+
+/*
+ * Next four words: the previous Nk-word group as a prefix XOR
+ * (w0, w0^w1, w0^w1^w2, w0^..^w3), XORed with the word AESKEYGENASSIST made
+ * (SubWord/RotWord/Rcon in hardware: no tables, constant time).
+ */
+ALWAYS_INLINE __m128i key_step(__m128i prev, __m128i word)
+{
+    prev = _mm_xor_si128(prev, _mm_slli_si128(prev, 4));
+    prev = _mm_xor_si128(prev, _mm_slli_si128(prev, 8));
+    return _mm_xor_si128(prev, word);
+}
+
+/* Rcon must be an immediate. Lane 3 of the assist = RotWord(SubWord(w3)) ^ Rcon,
+ * lane 2 = SubWord(w3) (the extra AES-256 step, FIPS-197 §5.2 "Nk > 6"). */
+#define ROTSUB(x, rcon) _mm_shuffle_epi32(_mm_aeskeygenassist_si128((x), (rcon)), 0xff)
+#define SUBONLY(x) _mm_shuffle_epi32(_mm_aeskeygenassist_si128((x), 0), 0xaa)
+
+static void expand_encrypt_key(__m128i rk[MAX_ROUND_KEYS], const uint8_t *key, unsigned rounds)
+{
+    __m128i a = LOAD128(key), b;
+    rk[0] = a;
+    if (rounds == 10) {
+#define STEP128(i, rcon) (a = key_step(a, ROTSUB(a, rcon)), rk[i] = a)
+        STEP128(1, 0x01); STEP128(2, 0x02); STEP128(3, 0x04); STEP128(4, 0x08); STEP128(5, 0x10);
+        STEP128(6, 0x20); STEP128(7, 0x40); STEP128(8, 0x80); STEP128(9, 0x1b); STEP128(10, 0x36);
+#undef STEP128
+    } else {
+        b = LOAD128(key + 16);
+        rk[1] = b;
+#define STEP256(i, rcon) (a = key_step(a, ROTSUB(b, rcon)), rk[i] = a, b = key_step(b, SUBONLY(a)), rk[(i) + 1] = b)
+        STEP256(2, 0x01); STEP256(4, 0x02); STEP256(6, 0x04); STEP256(8, 0x08);
+        STEP256(10, 0x10); STEP256(12, 0x20);
+        rk[14] = key_step(a, ROTSUB(b, 0x40));
+#undef STEP256
+    }
+}
+
+/* Round key r of a slot: 4 copies at slot + 64*r (one zmm). */
+static void store_key(uint8_t *slot, unsigned r, __m128i key)
+{
+    unsigned i;
+    for (i = 0; i < 4; i++)
+        STORE128(slot + KS * r + 16 * i, key);
+}
+
+static void vaes512_setup(vxts_key *k, const uint8_t *key1, const uint8_t *key2)
+{
+    uint8_t *s = k->schedule.bytes;
+    __m128i rk[MAX_ROUND_KEYS];
+    unsigned r, nr = k->rounds;
+
+    expand_encrypt_key(rk, key1, nr);
+    for (r = 0; r <= nr; r++)
+        store_key(s + SCHED_ENC1, r, rk[r]);
+    /* The equivalent inverse cipher's schedule (FIPS-197 §5.3.5), for AESDEC. */
+    store_key(s + SCHED_DEC1, 0, rk[nr]);
+    for (r = 1; r < nr; r++)
+        store_key(s + SCHED_DEC1, r, _mm_aesimc_si128(rk[nr - r]));
+    store_key(s + SCHED_DEC1, nr, rk[0]);
+    expand_encrypt_key(rk, key2, nr);
+    for (r = 0; r <= nr; r++)
+        store_key(s + SCHED_ENC2, r, rk[r]);
+    vxts_memzero(rk, sizeof rk);
+}
+
+static int vaes512_supported(void)
+{
+    return vxts_cpu_x86_vaes512();
+}
+
+/* ---- tweak arithmetic in GF(2^128) (IEEE 1619 §5.2) ------------------------------------
+ * A tweak is a 128-bit little-endian lane (lo qword = x^0..x^63); multiplying
+ * by x^k shifts it left by k bits and folds the k bits leaving x^127 back
+ * with x^128 = x^7 + x^2 + x + 1 (0x87). */
+
+/* t * x (xmm): each qword doubled; bit 63 enters the high qword, bit 127
+ * comes back as 0x87. SRAI turns the two top bits into masks, no branch. */
+ALWAYS_INLINE __m128i x_mul_x(__m128i t)
+{
+    __m128i m = _mm_srai_epi32(_mm_shuffle_epi32(t, 0x13), 31); /* dword0: bit127, dword2: bit63 */
+    m = _mm_and_si128(m, _mm_set_epi32(0, 1, 0, 0x87));
+    return _mm_xor_si128(_mm_add_epi64(t, t), m);
+}
+
+/* t * x^k for 0 <= k <= 56, k a public length-derived count (xmm, no CLMUL). */
+ALWAYS_INLINE __m128i x_mul_xk(__m128i t, unsigned k)
+{
+    __m128i a = _mm_sll_epi64(t, _mm_cvtsi32_si128((int)k));
+    __m128i c = _mm_srl_epi64(t, _mm_cvtsi32_si128((int)(64 - k))); /* lo: carry, hi: overflow o */
+    __m128i sw = _mm_shuffle_epi32(c, 0x4e);                        /* (o, carry) */
+    __m128i o = _mm_move_epi64(sw);                                 /* (o, 0) */
+    a = _mm_xor_si128(a, sw);
+    a = _mm_xor_si128(a, _mm_slli_epi64(o, 1));
+    a = _mm_xor_si128(a, _mm_slli_epi64(o, 2));
+    return _mm_xor_si128(a, _mm_slli_epi64(o, 7));
+}
+
+/* Each 128-bit lane times x^k_lane, 0 <= k_lane <= 56; kv holds k_lane in
+ * both qwords of the lane. Setup only (variable shifts). */
+ALWAYS_INLINE __m512i z_mul_xk_lanes(__m512i t, __m512i kv)
+{
+    __m512i a = _mm512_sllv_epi64(t, kv);
+    __m512i c = _mm512_srlv_epi64(t, _mm512_sub_epi64(_mm512_set1_epi64(64), kv));
+    __m512i sw = _mm512_shuffle_epi32(c, (_MM_PERM_ENUM)0x4e); /* (o, carry) per lane */
+    __m512i o = _mm512_maskz_mov_epi64(0x55, sw);               /* (o, 0) */
+    a = _mm512_ternarylogic_epi64(a, sw, _mm512_slli_epi64(o, 1), 0x96);
+    return _mm512_ternarylogic_epi64(a, _mm512_slli_epi64(o, 2), _mm512_slli_epi64(o, 7), 0x96);
+}
+
+/*
+ * Each lane times x^(8*nbytes), 1 <= nbytes <= 7 (an immediate): a byte
+ * shift of the lane; the 8*nbytes bits o leaving x^127 fold back as
+ * o * 0x87 = o ^ o<<1 ^ o<<2 ^ o<<7 (fits in the low qword). Shifts and
+ * VPTERNLOGQ only: VPCLMULQDQ would take an AES pipe slot.
+ */
+ALWAYS_INLINE __m512i z_fold(__m512i shifted, __m512i o)
+{
+    __m512i s = _mm512_ternarylogic_epi64(shifted, o, _mm512_slli_epi64(o, 1), 0x96);
+    return _mm512_ternarylogic_epi64(s, _mm512_slli_epi64(o, 2), _mm512_slli_epi64(o, 7), 0x96);
+}
+#define z_mul_xbytes(t, nbytes) z_fold(_mm512_bslli_epi128((t), (nbytes)), _mm512_bsrli_epi128((t), 16 - (nbytes)))
+
+/*
+ * The tweaks of blocks 0..15 from T: vector v, lane l holds T * x^(4v+l).
+ * Vector 0 (needed first) and vector 1 by per-lane shifts of the broadcast
+ * T; vectors 2 and 3 from them times x^8 (a byte shift: fewer operations).
+ */
+ALWAYS_INLINE void z_first_tweaks(__m512i tw[4], __m128i t)
+{
+    __m512i b = _mm512_broadcast_i32x4(t);
+    tw[0] = z_mul_xk_lanes(b, _mm512_set_epi64(3, 3, 2, 2, 1, 1, 0, 0));
+    tw[1] = z_mul_xk_lanes(b, _mm512_set_epi64(7, 7, 6, 6, 5, 5, 4, 4));
+    tw[2] = z_mul_xbytes(tw[0], 1);
+    tw[3] = z_mul_xbytes(tw[1], 1);
+}
+
+/* ---- AES rounds ------------------------------------------------------------------------ */
+
+ALWAYS_INLINE __m512i z_round(__m512i s, __m512i rk, int dec)
+{
+    return dec ? _mm512_aesdec_epi128(s, rk) : _mm512_aesenc_epi128(s, rk);
+}
+ALWAYS_INLINE __m512i z_last(__m512i s, __m512i rk, int dec)
+{
+    return dec ? _mm512_aesdeclast_epi128(s, rk) : _mm512_aesenclast_epi128(s, rk);
+}
+ALWAYS_INLINE __m128i x_round(__m128i s, __m128i rk, int dec)
+{
+    return dec ? _mm_aesdec_si128(s, rk) : _mm_aesenc_si128(s, rk);
+}
+ALWAYS_INLINE __m128i x_last(__m128i s, __m128i rk, int dec)
+{
+    return dec ? _mm_aesdeclast_si128(s, rk) : _mm_aesenclast_si128(s, rk);
+}
+
+/*
+ * encrypt_tweak: T <- E_K2(T), IEEE 1619 §5.3.1 step 1 (the tweak key always
+ * encrypts, also for decryption, §5.4.1). One block, xmm, round keys as
+ * memory operands: no broadcast cost for the 16-byte case.
+ */
+ALWAYS_INLINE void x_encrypt_tweak(const uint8_t *rk, int nr, uint8_t tweak[16])
+{
+    int r;
+    __m128i s = _mm_xor_si128(LOAD128(tweak), LOAD128(rk));
+    UNROLL
+    for (r = 1; r < nr; r++)
+        s = _mm_aesenc_si128(s, LOAD128(rk + KS * r));
+    STORE128(tweak, _mm_aesenclast_si128(s, LOAD128(rk + KS * nr)));
+}
+
+static void vaes512_encrypt_tweak(const vxts_key *k, uint8_t tweak[16])
+{
+    if (k->rounds == 14)
+        x_encrypt_tweak(k->schedule.bytes + SCHED_ENC2, 14, tweak);
+    else
+        x_encrypt_tweak(k->schedule.bytes + SCHED_ENC2, 10, tweak);
+}
+
+/*
+ * n = 1..3 whole blocks with xmm registers (IEEE 1619 §5.3.2/§5.4.2 per
+ * block: out_j = E/D_K1(in_j ^ T_j) ^ T_j, T_j = T * alpha^j), then
+ * tweak <- T * alpha^n. rk = Key1's schedule for the direction; round keys
+ * are memory operands; the n chains run side by side. Reads in[0,16n),
+ * writes out[0,16n); out == in allowed (each block is loaded before any store).
+ */
+ALWAYS_INLINE void x_blocks(const uint8_t *rk, int nr, int dec, uint8_t *out, const uint8_t *in, int n,
+                            uint8_t tweak[16])
+{
+    __m128i t[4], s[3], k0 = LOAD128(rk), kr;
+    int j, r;
+    t[0] = LOAD128(tweak);
+    UNROLL
+    for (j = 1; j <= n; j++)
+        t[j] = x_mul_x(t[j - 1]);
+    UNROLL
+    for (j = 0; j < n; j++)
+        s[j] = _mm_xor_si128(_mm_xor_si128(LOAD128(in + 16 * j), t[j]), k0);
+    UNROLL
+    for (r = 1; r < nr; r++) {
+        kr = LOAD128(rk + KS * r);
+        UNROLL
+        for (j = 0; j < n; j++)
+            s[j] = x_round(s[j], kr, dec);
+    }
+    kr = LOAD128(rk + KS * nr);
+    UNROLL
+    for (j = 0; j < n; j++)
+        STORE128(out + 16 * j, _mm_xor_si128(x_last(s[j], kr, dec), t[j]));
+    STORE128(tweak, t[n]);
+}
+
+/*
+ * nv (1..4) zmm vectors = up to 16 consecutive blocks of one data unit,
+ * block 4v+l with tweak lane l of tw[v]: out = E/D_K1(in ^ tw) ^ tw
+ * (IEEE 1619 §5.3.2/§5.4.2). K[0..nr] = round keys in zmm registers.
+ * masked = 0: all nv vectors are whole. masked = 1: the last vector is
+ * loaded and stored under mlast (2 mask bits per block; masked-off lanes
+ * are neither read nor written, and do not fault).
+ * twn != NULL (main loop): twn[v] = tw[v] * x^(4*ZV), the tweaks of the next
+ * chunk, computed before the rounds in program order, so that the
+ * scheduler runs them beside the rounds and the next chunk can start at once.
+ * The rounds are issued round-major (one round of every vector, then the
+ * next): program order = the order the AES pipe can take them.
+ */
+ALWAYS_INLINE void z_chunk(const __m512i *K, int nr, int dec, int nv, int masked, __mmask8 mlast,
+                           uint8_t *out, const uint8_t *in, const __m512i *tw, __m512i *twn)
+{
+    __m512i s[ZV];
+    int j, r;
+    UNROLL
+    for (j = 0; j < nv; j++) {
+        __m512i x = (masked && j == nv - 1) ? _mm512_maskz_loadu_epi64(mlast, in + 64 * j)
+                                            : _mm512_loadu_si512(in + 64 * j);
+        s[j] = _mm512_ternarylogic_epi64(x, tw[j], K[0], 0x96); /* in ^ T ^ rk0 */
+    }
+    if (twn != NULL) {
+        UNROLL
+        for (j = 0; j < nv; j++)
+            twn[j] = z_mul_xbytes(tw[j], ZB / 8);
+    }
+    UNROLL
+    for (r = 1; r < nr; r++) {
+        UNROLL
+        for (j = 0; j < nv; j++)
+            s[j] = z_round(s[j], K[r], dec);
+    }
+    UNROLL
+    for (j = 0; j < nv; j++) {
+        __m512i y = _mm512_xor_si512(z_last(s[j], K[nr], dec), tw[j]);
+        if (masked && j == nv - 1)
+            _mm512_mask_storeu_epi64(out + 64 * j, mlast, y);
+        else
+            _mm512_storeu_si512(out + 64 * j, y);
+    }
+}
+
+/*
+ * n >= 1 whole blocks of one data unit whose first 16 tweaks are
+ * first_tw[0..3] (from z_first_tweaks; IEEE 1619 §5.3.2/§5.4.2), round keys
+ * K[0..nr] in zmm. Returns T * alpha^n.
+ * A main loop whose counter is the number of whole 16-block chunks (4 zmm)
+ * left, the next chunk's tweaks = the current ones times x^16; then one
+ * straight-line branch per leftover vector count 1..4, the last vector
+ * masked.
+ */
+ALWAYS_INLINE __m128i z_run(const __m512i *K, int nr, int dec, uint8_t *out, const uint8_t *in, size_t n,
+                            const __m512i *first_tw)
+{
+    __m512i tw[ZV], twn[ZV];
+    size_t chunks, left;
+    __mmask8 m;
+    int j;
+
+    UNROLL
+    for (j = 0; j < ZV; j++)
+        tw[j] = first_tw[j];
+    left = n % ZB;
+    chunks = n / ZB;
+    /* The last whole chunk computes the next tweaks only if blocks follow. */
+    for (; chunks > 1 || (chunks == 1 && left != 0); chunks--) {
+        z_chunk(K, nr, dec, ZV, 0, 0xff, out, in, tw, twn);
+        UNROLL
+        for (j = 0; j < ZV; j++)
+            tw[j] = twn[j];
+        in += 16 * ZB;
+        out += 16 * ZB;
+    }
+    if (chunks == 1) {
+        z_chunk(K, nr, dec, ZV, 0, 0xff, out, in, tw, NULL);
+        /* left == 0: the tweak after the last block is tw[0] lane 0 times x^16. */
+        return x_mul_xk(_mm512_castsi512_si128(tw[0]), ZB);
+    }
+    /* 2 mask bits (qwords) per block of the last vector: 1..4 blocks. */
+    m = (__mmask8)((1u << (2 * (((left + 3) & 3) + 1))) - 1u);
+    switch ((left + 3) / 4) {
+    case 1: z_chunk(K, nr, dec, 1, 1, m, out, in, tw, NULL); break;
+    case 2: z_chunk(K, nr, dec, 2, 1, m, out, in, tw, NULL); break;
+    case 3: z_chunk(K, nr, dec, 3, 1, m, out, in, tw, NULL); break;
+    case 4: z_chunk(K, nr, dec, 4, 1, m, out, in, tw, NULL); break;
+    default: break;
+    }
+    /* The tweak after the last block: tw[0] lane 0 (block n - left) times x^left. */
+    return x_mul_xk(_mm512_castsi512_si128(tw[0]), (unsigned)left);
+}
+
+ALWAYS_INLINE void z_load_keys(__m512i *K, const uint8_t *rk, int nr)
+{
+    int r;
+    UNROLL
+    for (r = 0; r <= nr; r++)
+        K[r] = _mm512_loadu_si512(rk + KS * r);
+}
+
+/*
+ * encrypt_blocks / decrypt_blocks (backend.h): for j < n,
+ * out_j = E/D_K1(in_j ^ T a^j) ^ T a^j; then tweak <- T a^n.
+ * n == 0: nothing. n <= 3: xmm path. Else the round keys are loaded into
+ * zmm, the first tweaks computed, and z_run.
+ */
+ALWAYS_INLINE void z_blocks(const vxts_key *k, int nr, int dec, uint8_t *out, const uint8_t *in, size_t n,
+                            uint8_t tweak[16])
+{
+    const uint8_t *rk = k->schedule.bytes + (dec ? SCHED_DEC1 : SCHED_ENC1);
+    __m512i K[MAX_ROUND_KEYS], ftw[ZV];
+    switch (n) {
+    case 0: return;
+    case 1: x_blocks(rk, nr, dec, out, in, 1, tweak); return;
+    case 2: x_blocks(rk, nr, dec, out, in, 2, tweak); return;
+    case 3: x_blocks(rk, nr, dec, out, in, 3, tweak); return;
+    default: break;
+    }
+    z_load_keys(K, rk, nr);
+    z_first_tweaks(ftw, LOAD128(tweak));
+    STORE128(tweak, z_run(K, nr, dec, out, in, n, ftw));
+}
+
+static void vaes512_encrypt_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t n,
+                                   uint8_t tweak[16])
+{
+    if (k->rounds == 14)
+        z_blocks(k, 14, 0, out, in, n, tweak);
+    else
+        z_blocks(k, 10, 0, out, in, n, tweak);
+}
+
+static void vaes512_decrypt_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t n,
+                                   uint8_t tweak[16])
+{
+    if (k->rounds == 14)
+        z_blocks(k, 14, 1, out, in, n, tweak);
+    else
+        z_blocks(k, 10, 1, out, in, n, tweak);
+}
+
+/*
+ * The tweaks of 16 data units: out[16i..16i+15] = E_K2(le128(first + i)),
+ * i < 16 (IEEE 1619 §5.3.1 step 1 with i = the sector number, dm-crypt
+ * plain64), one pass over 4 zmm; Key2's round keys are loaded per round.
+ * Lanes past the caller's last sector may wrap modulo 2^64: never used.
+ */
+ALWAYS_INLINE void z_sector_tweaks(const uint8_t *rk2, int nr, uint64_t first, uint8_t out[16 * SECTOR_BATCH])
+{
+    __m512i v[4], kr, base = _mm512_maskz_set1_epi64(0x55, (long long)first); /* high qwords 0 */
+    int j, r;
+    v[0] = _mm512_add_epi64(base, _mm512_set_epi64(0, 3, 0, 2, 0, 1, 0, 0));
+    v[1] = _mm512_add_epi64(base, _mm512_set_epi64(0, 7, 0, 6, 0, 5, 0, 4));
+    v[2] = _mm512_add_epi64(base, _mm512_set_epi64(0, 11, 0, 10, 0, 9, 0, 8));
+    v[3] = _mm512_add_epi64(base, _mm512_set_epi64(0, 15, 0, 14, 0, 13, 0, 12));
+    kr = _mm512_loadu_si512(rk2);
+    UNROLL
+    for (j = 0; j < 4; j++)
+        v[j] = _mm512_xor_si512(v[j], kr);
+    UNROLL
+    for (r = 1; r < nr; r++) {
+        kr = _mm512_loadu_si512(rk2 + KS * r);
+        UNROLL
+        for (j = 0; j < 4; j++)
+            v[j] = _mm512_aesenc_epi128(v[j], kr);
+    }
+    kr = _mm512_loadu_si512(rk2 + KS * nr);
+    UNROLL
+    for (j = 0; j < 4; j++)
+        _mm512_store_si512(out + 64 * j, _mm512_aesenclast_epi128(v[j], kr));
+}
+
+/*
+ * encrypt_sectors / decrypt_sectors (backend.h): nsectors data units of
+ * nb whole blocks; unit s uses T_s = E_K2(le128(first + s)) (IEEE 1619
+ * §5.3.1, dm-crypt plain64). Key1's round keys stay in zmm for the whole
+ * call. Software-pipelined by one unit so that no unit waits for its
+ * tweaks: while unit s runs, the first tweaks of unit s+1 are computed
+ * (and, every 16 units, the next 16 tweak encryptions, one 4-zmm pass),
+ * placed before unit s's rounds in program order. Stack buffers (tweaks)
+ * are wiped at the end. Preconditions: nsectors >= 1, 1 <= nb <= 2^20,
+ * first + nsectors - 1 <= 2^64 - 1 (checked by mode.c).
+ */
+ALWAYS_INLINE void z_sectors(const vxts_key *k, int nr, int dec, uint8_t *out, const uint8_t *in,
+                             size_t nsectors, size_t nb, uint64_t first)
+{
+    const uint8_t *rk2 = k->schedule.bytes + SCHED_ENC2;
+    __m512i K[MAX_ROUND_KEYS];
+    __attribute__((aligned(64))) uint8_t tweaks[16 * SECTOR_BATCH];
+    __attribute__((aligned(64))) __m512i ftw[2][ZV]; /* first tweaks of units s and s+1 */
+    size_t s, next, unit = nb * 16;
+
+    z_load_keys(K, k->schedule.bytes + (dec ? SCHED_DEC1 : SCHED_ENC1), nr);
+    z_sector_tweaks(rk2, nr, first, tweaks);
+    z_first_tweaks(ftw[0], _mm_load_si128((const __m128i *)(const void *)tweaks));
+    for (s = 0; s < nsectors; s++) {
+        next = s + 1;
+        if (next < nsectors) {
+            if (next % SECTOR_BATCH == 0)
+                z_sector_tweaks(rk2, nr, first + next, tweaks);
+            z_first_tweaks(ftw[next & 1],
+                           _mm_load_si128((const __m128i *)(const void *)(tweaks + 16 * (next % SECTOR_BATCH))));
+        }
+        (void)z_run(K, nr, dec, out, in, nb, ftw[s & 1]);
+        in += unit;
+        out += unit;
+    }
+    wipe_vectors(tweaks, sizeof tweaks);
+    wipe_vectors(ftw, sizeof ftw);
+}
+
+static void vaes512_encrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
+                                    size_t nb, uint64_t first)
+{
+    if (k->rounds == 14)
+        z_sectors(k, 14, 0, out, in, nsectors, nb, first);
+    else
+        z_sectors(k, 10, 0, out, in, nsectors, nb, first);
+}
+
+static void vaes512_decrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
+                                    size_t nb, uint64_t first)
+{
+    if (k->rounds == 14)
+        z_sectors(k, 14, 1, out, in, nsectors, nb, first);
+    else
+        z_sectors(k, 10, 1, out, in, nsectors, nb, first);
+}
+
+const vxts_backend vxts_backend_vaes512 = {
+    "vaes512",
+    vaes512_supported,
+    vaes512_setup,
+    vaes512_encrypt_tweak,
+    vaes512_encrypt_blocks,
+    vaes512_decrypt_blocks,
+    vaes512_encrypt_sectors,
+    vaes512_decrypt_sectors,
+};
