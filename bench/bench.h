@@ -38,6 +38,8 @@ void impls_free(bench_impl *impls, int n);
 int impl_run(const bench_impl *im, const bench_case *c, uint8_t *out, const uint8_t *in,
              uint64_t *seq, uint64_t ops);
 const char *impls_peer_versions(void);
+/* 1: put_tweak writes the tweak byte by byte instead of with one 16-byte store. */
+void bench_set_tweak_bytewise(int on);
 
 /* probes.c: AES round limit and clock, x86-64 only. */
 enum probe_id { PROBE_CLOCK, PROBE_XMM, PROBE_YMM, PROBE_ZMM, PROBE_COUNT };

@@ -48,6 +48,7 @@ static void usage(FILE *f)
             "  --cpu N          pin to CPU N (default: the CPU the program starts on)\n"
             "  --no-pin         do not pin\n"
             "  --wall           wall-clock timer (default: thread CPU time)\n"
+            "  --tweak-bytes    callers write the tweak byte by byte (default: one 16-byte store)\n"
             "  --list           list cases and implementations, then exit\n");
 }
 
@@ -85,6 +86,8 @@ static int parse_options(int argc, char **argv, options *o)
             o->pin = 0;
         } else if (strcmp(a, "--wall") == 0) {
             o->wall = 1;
+        } else if (strcmp(a, "--tweak-bytes") == 0) {
+            bench_set_tweak_bytewise(1);
         } else if (strcmp(a, "--list") == 0) {
             o->list = 1;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
