@@ -16,6 +16,96 @@
 
 #include "backend.h"
 
+#ifdef __FRAMAC__
+/*
+ * The same contracts in ACSL, for the proofs (proofs/README.md). The spec
+ * functions (XB_E, AP, E, LE, ...) are defined in proofs/spec/xts_spec.h.
+ * KEY1(k) and KEY2(k) name the AES keys Key1 and Key2 held by context k.
+ */
+#include "xts_spec.h"
+
+/*@ axiomatic KernelKeys {
+      logic integer KEY1(vxts_key *k);
+      logic integer KEY2(vxts_key *k);
+    }
+
+    // n bytes at out written from n bytes at in (out == in allowed), and a
+    // 16-byte tweak buffer apart from both and from the context.
+    predicate kernel_buffers(vxts_key *k, uint8_t *out, uint8_t *in, integer n) =
+      \valid_read(k) && \valid_read(in + (0 .. n - 1)) && \valid(out + (0 .. n - 1)) &&
+      (out == in || \separated(out + (0 .. n - 1), in + (0 .. n - 1))) &&
+      \separated(out + (0 .. n - 1), k);
+    predicate kernel_tweak(vxts_key *k, uint8_t *out, uint8_t *in, integer n, uint8_t *tweak) =
+      \valid(tweak + (0 .. 15)) && \separated(tweak + (0 .. 15), k) &&
+      \separated(tweak + (0 .. 15), in + (0 .. n - 1)) && \separated(tweak + (0 .. 15), out + (0 .. n - 1));
+*/
+
+/*@ requires \valid_read(k) && \valid(tweak + (0 .. 15)) && \separated(tweak + (0 .. 15), k);
+    assigns tweak[0 .. 15] \from tweak[0 .. 15], *k;
+    ensures T: \forall integer b; 0 <= b < 16 ==> tweak[b] == E(KEY2(k), SPEC_OLD16(tweak), b);
+*/
+void vxts_kernel_encrypt_tweak(const vxts_key *k, uint8_t tweak[16]);
+
+/*@ requires nblocks <= 1048576;
+    requires kernel_buffers(k, out, in, 16 * nblocks);
+    requires kernel_tweak(k, out, in, 16 * nblocks, tweak);
+    assigns out[0 .. 16 * nblocks - 1] \from in[0 .. 16 * nblocks - 1], tweak[0 .. 15], *k;
+    assigns tweak[0 .. 15] \from tweak[0 .. 15];
+    ensures C: \forall integer n; 0 <= n < 16 * nblocks ==>
+      out[n] == XB_E{Pre}(KEY1(k), in, 0, SPEC_OLD16(tweak), n / 16, n % 16);
+    ensures T: \forall integer b; 0 <= b < 16 ==> tweak[b] == AP(SPEC_OLD16(tweak), nblocks, b);
+*/
+void vxts_kernel_encrypt_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nblocks,
+                                uint8_t tweak[16]);
+
+/*@ requires nblocks <= 1048576;
+    requires kernel_buffers(k, out, in, 16 * nblocks);
+    requires kernel_tweak(k, out, in, 16 * nblocks, tweak);
+    assigns out[0 .. 16 * nblocks - 1] \from in[0 .. 16 * nblocks - 1], tweak[0 .. 15], *k;
+    assigns tweak[0 .. 15] \from tweak[0 .. 15];
+    ensures P: \forall integer n; 0 <= n < 16 * nblocks ==>
+      out[n] == XB_D{Pre}(KEY1(k), in, 0, SPEC_OLD16(tweak), n / 16, n % 16);
+    ensures T: \forall integer b; 0 <= b < 16 ==> tweak[b] == AP(SPEC_OLD16(tweak), nblocks, b);
+*/
+void vxts_kernel_decrypt_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nblocks,
+                                uint8_t tweak[16]);
+
+/*@ requires 1 <= nsectors && 1 <= sector_blocks <= 1048576;
+    requires first_sector + nsectors - 1 <= UINT64_MAX;
+    requires 16 * sector_blocks * nsectors <= SIZE_MAX;
+    requires kernel_buffers(k, out, in, 16 * sector_blocks * nsectors);
+    assigns out[0 .. 16 * sector_blocks * nsectors - 1]
+      \from in[0 .. 16 * sector_blocks * nsectors - 1], *k;
+    ensures C: \forall integer s, n; 0 <= s < nsectors && 0 <= n < 16 * sector_blocks ==>
+      out[16 * sector_blocks * s + n] ==
+        XB_E{Pre}(KEY1(k), in, 16 * sector_blocks * s,
+                  SPEC_F16(E, KEY2(k), SPEC_F16(LE, first_sector + s)), n / 16, n % 16);
+*/
+void vxts_kernel_encrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
+                                 size_t sector_blocks, uint64_t first_sector);
+
+/*@ requires 1 <= nsectors && 1 <= sector_blocks <= 1048576;
+    requires first_sector + nsectors - 1 <= UINT64_MAX;
+    requires 16 * sector_blocks * nsectors <= SIZE_MAX;
+    requires kernel_buffers(k, out, in, 16 * sector_blocks * nsectors);
+    assigns out[0 .. 16 * sector_blocks * nsectors - 1]
+      \from in[0 .. 16 * sector_blocks * nsectors - 1], *k;
+    ensures P: \forall integer s, n; 0 <= s < nsectors && 0 <= n < 16 * sector_blocks ==>
+      out[16 * sector_blocks * s + n] ==
+        XB_D{Pre}(KEY1(k), in, 16 * sector_blocks * s,
+                  SPEC_F16(E, KEY2(k), SPEC_F16(LE, first_sector + s)), n / 16, n % 16);
+*/
+void vxts_kernel_decrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
+                                 size_t sector_blocks, uint64_t first_sector);
+
+/* util.c: zeroes n bytes (a memset the compiler cannot drop). */
+/*@ requires \valid((char *)p + (0 .. n - 1));
+    assigns ((char *)p)[0 .. n - 1] \from \nothing;
+*/
+void vxts_memzero(void *p, size_t n);
+
+#else /* !__FRAMAC__ */
+
 void vxts_kernel_encrypt_tweak(const vxts_key *k, uint8_t tweak[16]);
 void vxts_kernel_encrypt_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nblocks,
                                 uint8_t tweak[16]);
@@ -25,6 +115,8 @@ void vxts_kernel_encrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t 
                                  size_t sector_blocks, uint64_t first_sector);
 void vxts_kernel_decrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
                                  size_t sector_blocks, uint64_t first_sector);
+
+#endif /* __FRAMAC__ */
 
 #if !defined(__FRAMAC__) && !defined(VXTS_KERNEL_FUNCTIONS)
 /* Outside the proofs the contracts are direct calls into the backend table. */

@@ -7,10 +7,12 @@
  * per direction. Backends are reached only through the contracts of kernel.h.
  * Only lengths steer control flow.
  */
-#include <string.h>
-
 #include "backend.h"
 #include "kernel.h"
+
+#ifdef __FRAMAC__
+#include "api_spec.h" /* proofs/spec: the argument conditions of the contracts below */
+#endif
 
 /* ---- key setup (IEEE 1619 §5.1: Key = Key1 || Key2) ----------------------- */
 
@@ -78,94 +80,281 @@ void vxts_wipe(vxts_ctx *ctx)
 
 /*
  * t <- t * alpha in GF(2^128) mod x^128 + x^7 + x^2 + x + 1, t little-endian
- * (IEEE 1619 §5.2). Straight-line and branch-free.
+ * (IEEE 1619 §5.2). Straight-line arithmetic and branch-free.
  */
+/*@ requires \valid(t + (0 .. 15));
+    assigns t[0 .. 15];
+    ensures \forall integer b; 0 <= b < 16 ==> t[b] == MULX(SPEC_OLD16(t), b);
+*/
 static void tweak_mul_alpha(uint8_t t[16])
 {
-    unsigned carry = t[15] / 128u;          /* the bit shifted out, x^128 */
-    uint8_t reduce = (uint8_t)(0u - carry); /* 0xff if it was set */
+    unsigned carry = t[15] / 128u; /* the bit shifted out, x^128 */
     int k;
+    /* Byte k: its bits move up by one, the top bit of byte k-1 comes in. */
+    /*@ loop invariant 0 <= k <= 15;
+        loop invariant \forall integer i; k < i < 16 ==>
+          t[i] == (uint8_t)(2 * \at(t[i], Pre) + \at(t[i - 1], Pre) / 128);
+        loop invariant \forall integer i; 0 <= i <= k ==> t[i] == \at(t[i], Pre);
+        loop assigns k, t[1 .. 15];
+        loop variant k; */
     for (k = 15; k > 0; k--)
         t[k] = (uint8_t)(2u * t[k] + t[k - 1] / 128u);
-    t[0] = (uint8_t)((uint8_t)(2u * t[0]) ^ (0x87u & reduce));
+    /*@ assert \forall integer i; 1 <= i < 16 ==> t[i] == MULX(SPEC_AT16(t, Pre), i); */
+    /* x^128 = x^7 + x^2 + x + 1: xor 0x87 into byte 0 if the bit was set. */
+    /*@ assert carry == \at(t[15], Pre) / 128 && (carry == 0 || carry == 1); */
+    /*@ assert carry == 0 ==> (uint8_t)((uint8_t)(2 * t[0]) ^ (0x87 * carry)) == (uint8_t)(2 * t[0]); */
+    /*@ assert carry == 1 ==>
+          (uint8_t)((uint8_t)(2 * t[0]) ^ (0x87 * carry)) == (uint8_t)((uint8_t)(2 * t[0]) ^ 0x87); */
+    t[0] = (uint8_t)((uint8_t)(2u * t[0]) ^ (0x87u * carry));
+    /*@ assert t[0] == MULX(SPEC_AT16(t, Pre), 0); */
 }
 
+/* The tweak of sector number `sector`: a 128-bit little-endian number (§5.1). */
+/*@ requires \valid(tweak + (0 .. 15));
+    assigns tweak[0 .. 15];
+    ensures \forall integer b; 0 <= b < 16 ==> tweak[b] == LE(sector, b);
+*/
 void vxts_sector_tweak(uint8_t tweak[16], uint64_t sector)
 {
+    uint64_t v = sector;
     int k;
-    for (k = 0; k < 8; k++)
-        tweak[k] = (uint8_t)(sector >> (8 * k));
+    /*@ loop invariant 0 <= k <= 8 && v == LE_FROM(sector, k);
+        loop invariant \forall integer b; 0 <= b < k ==> tweak[b] == LE(sector, b);
+        loop assigns k, v, tweak[0 .. 7];
+        loop variant 8 - k; */
+    for (k = 0; k < 8; k++) { /* least significant byte first */
+        tweak[k] = (uint8_t)(v % 256);
+        v /= 256;
+    }
+    /*@ loop invariant 8 <= k <= 16 && \forall integer b; 8 <= b < k ==> tweak[b] == 0;
+        loop assigns k, tweak[8 .. 15];
+        loop variant 16 - k; */
     for (k = 8; k < 16; k++)
         tweak[k] = 0;
 }
 
+/* Zeroes a 16-byte temporary (a block or a tweak) so that it does not outlive the call. */
+/*@ requires \valid(b + (0 .. 15));
+    assigns b[0 .. 15];
+*/
+static void wipe_block(uint8_t b[16])
+{
+    vxts_memzero(b, 16);
+}
+
+/* dst[0, n) = src[0, n) for two separate buffers (a memcpy with a contract). */
+/*@ requires n <= 16;
+    requires \valid(dst + (0 .. n - 1)) && \valid_read(src + (0 .. n - 1));
+    requires \separated(dst + (0 .. n - 1), src + (0 .. n - 1));
+    assigns dst[0 .. n - 1] \from src[0 .. n - 1];
+    ensures \forall integer i; 0 <= i < n ==> dst[i] == \old(src[i]);
+*/
+static void copy_bytes(uint8_t *dst, const uint8_t *src, size_t n)
+{
+    size_t i;
+    /*@ loop invariant 0 <= i <= n && \forall integer x; 0 <= x < i ==> dst[x] == src[x];
+        loop assigns i, dst[0 .. n - 1];
+        loop variant n - i; */
+    for (i = 0; i < n; i++) {
+        dst[i] = src[i];
+        /*@ assert \forall integer x; i <= x <= i ==> dst[x] == src[x]; */
+    }
+}
+
 /* ---- one data unit ----------------------------------------------------------- */
 
-/*
- * XTS-AES encryption of one data unit of len bytes, 16 <= len <= 2^24,
- * T = E_K2(i) already (IEEE 1619 §5.3.2). out == in allowed.
- */
-static void encrypt_unit(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t len, uint8_t T[16])
+/* One block through the kernel (§5.3.1 steps 2-4): out = E_K1(in xor T) xor T; T <- T * alpha. */
+/*@ requires kernel_buffers(k, out, in, 16) && kernel_tweak(k, out, in, 16, T);
+    assigns out[0 .. 15], T[0 .. 15];
+    ensures C: \forall integer b; 0 <= b < 16 ==>
+      out[b] == XEX_E(KEY1(k), SPEC_OLD16(in), SPEC_OLD16(T), b, \old(T[b]));
+    ensures T: \forall integer b; 0 <= b < 16 ==> T[b] == MULX(SPEC_OLD16(T), b);
+*/
+static void encrypt_block(const vxts_key *k, uint8_t out[16], const uint8_t in[16], uint8_t T[16])
 {
-    size_t m = len / 16, r = len % 16, j;
+    vxts_kernel_encrypt_blocks(k, out, in, 1, T);
+}
+
+/* The same with D_K1 (§5.4.1). */
+/*@ requires kernel_buffers(k, out, in, 16) && kernel_tweak(k, out, in, 16, T);
+    assigns out[0 .. 15], T[0 .. 15];
+    ensures P: \forall integer b; 0 <= b < 16 ==>
+      out[b] == XEX_D(KEY1(k), SPEC_OLD16(in), SPEC_OLD16(T), b, \old(T[b]));
+*/
+static void decrypt_block(const vxts_key *k, uint8_t out[16], const uint8_t in[16], uint8_t T[16])
+{
+    vxts_kernel_decrypt_blocks(k, out, in, 1, T);
+}
+
+/*
+ * Ciphertext stealing, encryption (IEEE 1619 §5.3.2, the steps for a partial
+ * last block): P_{m-1} = in[o, o+16) and P_m = in[o+16, o+16+r), 0 < r < 16,
+ * T = T_{m-1}. out == in allowed.
+ */
+/*@ requires 0 < r < 16 && o <= SIZE_MAX - 32;
+    requires kernel_buffers(k, out + o, in + o, 16 + r) && kernel_tweak(k, out + o, in + o, 16 + r, T);
+    assigns out[o .. o + 15 + r], T[0 .. 15];
+    ensures C_last: \forall integer n; o <= n < o + 16 ==>
+      out[n] == STEAL_E{Pre}(KEY1(k), in, o, SPEC_OLD16(T), r, n - o);
+    ensures C_partial: \forall integer n; o + 16 <= n < o + 16 + r ==>
+      out[n] == STEAL_E{Pre}(KEY1(k), in, o, SPEC_OLD16(T), r, n - o);
+*/
+static void encrypt_steal(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t o, size_t r,
+                          uint8_t T[16])
+{
     uint8_t cc[16], pp[16];
 
+    /* CC = XTS-AES-blockEnc(Key, P_{m-1}, i, m-1); T becomes T_m. */
+    encrypt_block(k, cc, in + o, T);
+    /*@ assert CC: \forall integer b; 0 <= b < 16 ==>
+          cc[b] == BLK_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), b); */
+    /*@ assert Tm: \forall integer b; 0 <= b < 16 ==> T[b] == MULX(SPEC_AT16(T, Pre), b); */
+    /* PP = P_m || CP: CC with its first r bytes replaced by P_m. */
+    copy_bytes(pp, cc, 16);
+    copy_bytes(pp, in + o + 16, r);
+    /*@ assert PP_m: \forall integer i; 0 <= i < r ==> pp[i] == \at(in[o + 16 + i], Pre); */
+    /*@ assert CP: \forall integer i; r <= i < 16 ==> pp[i] == cc[i]; */
+    /*@ assert PP: \forall integer i; 0 <= i < 16 ==>
+          pp[i] == STEAL_PP_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, i); */
+    /* C_m = the first r bytes of CC (P_m was read already: in place is safe). */
+    copy_bytes(out + o + 16, cc, r);
+    /*@ assert C_m: \forall integer n; o + 16 <= n < o + 16 + r ==>
+          out[n] == STEAL_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, n - o); */
+    /*@ assert \forall integer i; 0 <= i < 16 ==>
+          pp[i] == STEAL_PP_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, i) &&
+          T[i] == MULX(SPEC_AT16(T, Pre), i); */
+    /* C_{m-1} = XTS-AES-blockEnc(Key, PP, i, m). */
+    encrypt_block(k, out + o, pp, T);
+    /*@ assert C_m1: \forall integer b; 0 <= b < 16 ==>
+          out[o + b] == STEAL_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, b); */
+    /*@ assert \forall integer n; o <= n < o + 16 ==>
+          out[n] == STEAL_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, n - o); */
+    wipe_block(cc);
+    wipe_block(pp);
+}
+
+/*
+ * XTS-AES encryption of one data unit, in[o, o+len) -> out[o, o+len),
+ * 16 <= len <= 2^24, T = E_K2(i) already (IEEE 1619 §5.3.2). out == in allowed.
+ */
+/*@ requires 16 <= len <= 16777216 && o <= SIZE_MAX - len;
+    requires kernel_buffers(k, out + o, in + o, len) && kernel_tweak(k, out + o, in + o, len, T);
+    assigns out[o .. o + len - 1], T[0 .. 15];
+    ensures C: \forall integer n; 0 <= n < len ==>
+      out[o + n] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_OLD16(T), n);
+*/
+static void encrypt_unit(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t o, size_t len,
+                         uint8_t T[16])
+{
+    size_t m = len / 16, r = len % 16;
+
     if (r == 0) {
-        vxts_kernel_encrypt_blocks(k, out, in, m, T);
+        /* C_0 .. C_{m-1}. */
+        vxts_kernel_encrypt_blocks(k, out + o, in + o, m, T);
+        /*@ assert whole: \forall integer n; 0 <= n < len ==>
+              out[o + n] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), n); */
         return;
     }
     /* C_0 .. C_{m-2}; T becomes T_{m-1}. */
-    vxts_kernel_encrypt_blocks(k, out, in, m - 1, T);
-    /* CC = XTS-AES-blockEnc(Key, P_{m-1}, i, m-1); T becomes T_m. */
-    vxts_kernel_encrypt_blocks(k, cc, in + 16 * (m - 1), 1, T);
-    /* PP = P_m || CP, where CP is the last 16 - b bytes of CC. */
-    for (j = 0; j < r; j++)
-        pp[j] = in[len - r + j];
-    for (j = r; j < 16; j++)
-        pp[j] = cc[j];
-    /* C_m = the first b bytes of CC (after P_m was read: in place is safe). */
-    for (j = 0; j < r; j++)
-        out[len - r + j] = cc[j];
-    /* C_{m-1} = XTS-AES-blockEnc(Key, PP, i, m). */
-    vxts_kernel_encrypt_blocks(k, out + 16 * (m - 1), pp, 1, T);
-    vxts_memzero(cc, sizeof cc);
-    vxts_memzero(pp, sizeof pp);
+    vxts_kernel_encrypt_blocks(k, out + o, in + o, m - 1, T);
+    /*@ assert rest: \forall integer x; o + 16 * (m - 1) <= x < o + len ==> in[x] == \at(in[x], Pre); */
+    /* C_{m-1} and C_m. */
+    encrypt_steal(k, out, in, o + 16 * (m - 1), r, T);
+    /*@ assert head: \forall integer n; 0 <= n < 16 * (m - 1) ==>
+          out[o + n] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), n); */
+    /*@ assert tail: \forall integer n; 16 * (m - 1) <= n < len ==>
+          out[o + n] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), n); */
+}
+
+/*
+ * Ciphertext stealing, decryption (IEEE 1619 §5.4.2): C_{m-1} = in[o, o+16)
+ * and C_m = in[o+16, o+16+r), 0 < r < 16, T = T_{m-1}. out == in allowed.
+ */
+/*@ requires 0 < r < 16 && o <= SIZE_MAX - 32;
+    requires kernel_buffers(k, out + o, in + o, 16 + r) && kernel_tweak(k, out + o, in + o, 16 + r, T);
+    assigns out[o .. o + 15 + r], T[0 .. 15];
+    ensures P_last: \forall integer n; o <= n < o + 16 ==>
+      out[n] == STEAL_D{Pre}(KEY1(k), in, o, SPEC_OLD16(T), r, n - o);
+    ensures P_partial: \forall integer n; o + 16 <= n < o + 16 + r ==>
+      out[n] == STEAL_D{Pre}(KEY1(k), in, o, SPEC_OLD16(T), r, n - o);
+*/
+static void decrypt_steal(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t o, size_t r,
+                          uint8_t T[16])
+{
+    uint8_t cc[16], pp[16], t_m[16];
+
+    /* PP = XTS-AES-blockDec(Key, C_{m-1}, i, m): this block uses T_m. */
+    copy_bytes(t_m, T, 16);
+    tweak_mul_alpha(t_m);
+    decrypt_block(k, pp, in + o, t_m);
+    /*@ assert PP: \forall integer b; 0 <= b < 16 ==>
+          pp[b] == STEAL_PP_D{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), b); */
+    /* CC = C_m || CP: PP with its first r bytes replaced by C_m. */
+    copy_bytes(cc, pp, 16);
+    copy_bytes(cc, in + o + 16, r);
+    /*@ assert C_m: \forall integer i; 0 <= i < r ==> cc[i] == \at(in[o + 16 + i], Pre); */
+    /*@ assert CP: \forall integer i; r <= i < 16 ==> cc[i] == pp[i]; */
+    /*@ assert CC: \forall integer i; 0 <= i < 16 ==>
+          cc[i] == STEAL_CC_D{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, i); */
+    /* P_m = the first r bytes of PP. */
+    copy_bytes(out + o + 16, pp, r);
+    /*@ assert P_m: \forall integer n; o + 16 <= n < o + 16 + r ==>
+          out[n] == STEAL_D{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, n - o); */
+    /*@ assert \forall integer i; 0 <= i < 16 ==>
+          cc[i] == STEAL_CC_D{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, i) && T[i] == \at(T[i], Pre); */
+    /*@ assert \forall integer i; 0 <= i < 16 ==> T[i] == sel16(SPEC_AT16(T, Pre), i); */
+    /* P_{m-1} = XTS-AES-blockDec(Key, CC, i, m-1). */
+    decrypt_block(k, out + o, cc, T);
+    /*@ assert P_m1: \forall integer b; 0 <= b < 16 ==>
+          out[o + b] == STEAL_D{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, b); */
+    /*@ assert \forall integer n; o <= n < o + 16 ==>
+          out[n] == STEAL_D{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, n - o); */
+    wipe_block(cc);
+    wipe_block(pp);
+    wipe_block(t_m);
 }
 
 /* XTS-AES decryption of one data unit (IEEE 1619 §5.4.2); as encrypt_unit. */
-static void decrypt_unit(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t len, uint8_t T[16])
+/*@ requires 16 <= len <= 16777216 && o <= SIZE_MAX - len;
+    requires kernel_buffers(k, out + o, in + o, len) && kernel_tweak(k, out + o, in + o, len, T);
+    assigns out[o .. o + len - 1], T[0 .. 15];
+    ensures P: \forall integer n; 0 <= n < len ==>
+      out[o + n] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_OLD16(T), n);
+*/
+static void decrypt_unit(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t o, size_t len,
+                         uint8_t T[16])
 {
-    size_t m = len / 16, r = len % 16, j;
-    uint8_t cc[16], pp[16], t_last[16];
+    size_t m = len / 16, r = len % 16;
 
     if (r == 0) {
-        vxts_kernel_decrypt_blocks(k, out, in, m, T);
+        /* P_0 .. P_{m-1}. */
+        vxts_kernel_decrypt_blocks(k, out + o, in + o, m, T);
+        /*@ assert whole: \forall integer n; 0 <= n < len ==>
+              out[o + n] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), n); */
         return;
     }
     /* P_0 .. P_{m-2}; T becomes T_{m-1}. */
-    vxts_kernel_decrypt_blocks(k, out, in, m - 1, T);
-    /* PP = XTS-AES-blockDec(Key, C_{m-1}, i, m): the last block uses T_m first. */
-    memcpy(t_last, T, 16);
-    tweak_mul_alpha(t_last);
-    vxts_kernel_decrypt_blocks(k, pp, in + 16 * (m - 1), 1, t_last);
-    /* CC = C_m || CP, where CP is the last 16 - b bytes of PP. */
-    for (j = 0; j < r; j++)
-        cc[j] = in[len - r + j];
-    for (j = r; j < 16; j++)
-        cc[j] = pp[j];
-    /* P_m = the first b bytes of PP. */
-    for (j = 0; j < r; j++)
-        out[len - r + j] = pp[j];
-    /* P_{m-1} = XTS-AES-blockDec(Key, CC, i, m-1). */
-    vxts_kernel_decrypt_blocks(k, out + 16 * (m - 1), cc, 1, T);
-    vxts_memzero(cc, sizeof cc);
-    vxts_memzero(pp, sizeof pp);
-    vxts_memzero(t_last, sizeof t_last);
+    vxts_kernel_decrypt_blocks(k, out + o, in + o, m - 1, T);
+    /*@ assert rest: \forall integer x; o + 16 * (m - 1) <= x < o + len ==> in[x] == \at(in[x], Pre); */
+    /* P_{m-1} and P_m. */
+    decrypt_steal(k, out, in, o + 16 * (m - 1), r, T);
+    /*@ assert head: \forall integer n; 0 <= n < 16 * (m - 1) ==>
+          out[o + n] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), n); */
+    /*@ assert tail: \forall integer n; 16 * (m - 1) <= n < len ==>
+          out[o + n] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), n); */
 }
 
 /* ---- argument checks ----------------------------------------------------------- */
 
-/* 1 if [out, out+len) and [in, in+len) share a byte without out == in. */
+/*
+ * 1 if [out, out+len) and [in, in+len) share a byte without out == in.
+ * Proofs: trusted (flat address space: uintptr_t is the address, and no
+ * object wraps around the end of memory); see proofs/REPORT.md.
+ */
+/*@ assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> OVERLAP(out, in, len);
+*/
 static int overlaps_unequal(const uint8_t *out, const uint8_t *in, size_t len)
 {
     uintptr_t o = (uintptr_t)out, i = (uintptr_t)in;
@@ -174,6 +363,26 @@ static int overlaps_unequal(const uint8_t *out, const uint8_t *in, size_t len)
     return (o > i ? o - i : i - o) < len;
 }
 
+/*@ requires k == \null || \valid_read(k);
+    assigns \nothing;
+    behavior argument:
+      assumes k == \null || k->backend == \null || out == \null || in == \null || tweak == \null;
+      ensures \result == VXTS_ERR_ARGUMENT;
+    behavior data_length:
+      assumes !(k == \null || k->backend == \null || out == \null || in == \null || tweak == \null);
+      assumes !UNIT_LENGTH_OK(len);
+      ensures \result == VXTS_ERR_DATA_LENGTH;
+    behavior overlap:
+      assumes !(k == \null || k->backend == \null || out == \null || in == \null || tweak == \null);
+      assumes UNIT_LENGTH_OK(len) && OVERLAP(out, in, len);
+      ensures \result == VXTS_ERR_OVERLAP;
+    behavior ok:
+      assumes !(k == \null || k->backend == \null || out == \null || in == \null || tweak == \null);
+      assumes UNIT_LENGTH_OK(len) && !OVERLAP(out, in, len);
+      ensures \result == VXTS_OK;
+    complete behaviors;
+    disjoint behaviors;
+*/
 static int check_unit(const vxts_key *k, const uint8_t *out, const uint8_t *in, size_t len,
                       const uint8_t *tweak)
 {
@@ -186,6 +395,32 @@ static int check_unit(const vxts_key *k, const uint8_t *out, const uint8_t *in, 
     return VXTS_OK;
 }
 
+/*@ requires k == \null || \valid_read(k);
+    assigns \nothing;
+    behavior argument:
+      assumes k == \null || k->backend == \null || out == \null || in == \null;
+      ensures \result == VXTS_ERR_ARGUMENT;
+    behavior data_length:
+      assumes !(k == \null || k->backend == \null || out == \null || in == \null);
+      assumes !SECTORS_LENGTH_OK(len, sector_size);
+      ensures \result == VXTS_ERR_DATA_LENGTH;
+    behavior overlap:
+      assumes !(k == \null || k->backend == \null || out == \null || in == \null);
+      assumes SECTORS_LENGTH_OK(len, sector_size) && OVERLAP(out, in, len);
+      ensures \result == VXTS_ERR_OVERLAP;
+    behavior sector_range:
+      assumes !(k == \null || k->backend == \null || out == \null || in == \null);
+      assumes SECTORS_LENGTH_OK(len, sector_size) && !OVERLAP(out, in, len);
+      assumes SECTOR_RANGE_BAD(len, sector_size, first_sector);
+      ensures \result == VXTS_ERR_SECTOR_RANGE;
+    behavior ok:
+      assumes !(k == \null || k->backend == \null || out == \null || in == \null);
+      assumes SECTORS_LENGTH_OK(len, sector_size) && !OVERLAP(out, in, len);
+      assumes !SECTOR_RANGE_BAD(len, sector_size, first_sector);
+      ensures \result == VXTS_OK;
+    complete behaviors;
+    disjoint behaviors;
+*/
 static int check_sectors(const vxts_key *k, const uint8_t *out, const uint8_t *in, size_t len,
                          size_t sector_size, uint64_t first_sector)
 {
@@ -204,6 +439,34 @@ static int check_sectors(const vxts_key *k, const uint8_t *out, const uint8_t *i
 
 /* ---- public data-unit calls ----------------------------------------------------- */
 
+/*@ requires ctx == \null || \valid_read(CTX_KEY(ctx));
+    behavior argument:
+      assumes NO_CTX(ctx) || out == \null || in == \null || tweak == \null;
+      assigns \nothing;
+      ensures \result == VXTS_ERR_ARGUMENT;
+    behavior data_length:
+      assumes !(NO_CTX(ctx) || out == \null || in == \null || tweak == \null);
+      assumes !UNIT_LENGTH_OK(len);
+      assigns \nothing;
+      ensures \result == VXTS_ERR_DATA_LENGTH;
+    behavior overlap:
+      assumes !(NO_CTX(ctx) || out == \null || in == \null || tweak == \null);
+      assumes UNIT_LENGTH_OK(len) && OVERLAP(out, in, len);
+      assigns \nothing;
+      ensures \result == VXTS_ERR_OVERLAP;
+    behavior ok:
+      assumes !(NO_CTX(ctx) || out == \null || in == \null || tweak == \null);
+      assumes UNIT_LENGTH_OK(len) && !OVERLAP(out, in, len);
+      requires \valid_read(in + (0 .. len - 1)) && \valid(out + (0 .. len - 1));
+      requires \valid_read(tweak + (0 .. 15));
+      requires \separated(out + (0 .. len - 1), CTX_KEY(ctx));
+      assigns out[0 .. len - 1];
+      ensures \result == VXTS_OK;
+      ensures C: \forall integer n; 0 <= n < len ==>
+        out[n] == XTS_ENC_AT(Pre, KEY1(CTX_KEY(ctx)), KEY2(CTX_KEY(ctx)), in, 0, len, n, SPEC_OLD16(tweak));
+    complete behaviors;
+    disjoint behaviors;
+*/
 int vxts_encrypt(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, size_t len, const uint8_t tweak[16])
 {
     const vxts_key *k = (const vxts_key *)(const void *)ctx;
@@ -211,13 +474,52 @@ int vxts_encrypt(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, size_t le
     int status = check_unit(k, out, in, len, tweak);
     if (status != VXTS_OK)
         return status;
-    memcpy(T, tweak, 16);
+    copy_bytes(T, tweak, 16);        /* T = i */
     vxts_kernel_encrypt_tweak(k, T); /* T = E_K2(i) */
-    encrypt_unit(k, out, in, len, T);
-    vxts_memzero(T, sizeof T);
+    /*@ assert T_0: \forall integer i; 0 <= i < 16 ==> T[i] == E(KEY2(k), SPEC_AT16(tweak, Pre), i); */
+    /*@ assert SPEC_EQ16(T, E, KEY2(k), SPEC_AT16(tweak, Pre)); */
+    /*@ assert in_kept: \forall integer x; 0 <= x < len ==> in[x] == \at(in[x], Pre); */
+    /*@ assert \forall integer n; 0 <= n < len ==>
+          XTS_ENC_T{Here}(KEY1(k), in, 0, len, SPEC_M16(T, 0), n) ==
+          XTS_ENC_T{Pre}(KEY1(k), in, 0, len, SPEC_M16(T, 0), n); */
+    /*@ assert \forall integer n; 0 <= n < len ==>
+          XTS_ENC_T{Here}(KEY1(k), in, 0, len, SPEC_M16(T, 0), n) ==
+          XTS_ENC_T{Pre}(KEY1(k), in, 0, len, SPEC_F16(E, KEY2(k), SPEC_AT16(tweak, Pre)), n); */
+    encrypt_unit(k, out, in, 0, len, T);
+    wipe_block(T);
+    /*@ assert C: \forall integer n; 0 <= n < len ==>
+          out[n] == XTS_ENC_T{Pre}(KEY1(k), in, 0, len, SPEC_F16(E, KEY2(k), SPEC_AT16(tweak, Pre)), n); */
     return VXTS_OK;
 }
 
+/*@ requires ctx == \null || \valid_read(CTX_KEY(ctx));
+    behavior argument:
+      assumes NO_CTX(ctx) || out == \null || in == \null || tweak == \null;
+      assigns \nothing;
+      ensures \result == VXTS_ERR_ARGUMENT;
+    behavior data_length:
+      assumes !(NO_CTX(ctx) || out == \null || in == \null || tweak == \null);
+      assumes !UNIT_LENGTH_OK(len);
+      assigns \nothing;
+      ensures \result == VXTS_ERR_DATA_LENGTH;
+    behavior overlap:
+      assumes !(NO_CTX(ctx) || out == \null || in == \null || tweak == \null);
+      assumes UNIT_LENGTH_OK(len) && OVERLAP(out, in, len);
+      assigns \nothing;
+      ensures \result == VXTS_ERR_OVERLAP;
+    behavior ok:
+      assumes !(NO_CTX(ctx) || out == \null || in == \null || tweak == \null);
+      assumes UNIT_LENGTH_OK(len) && !OVERLAP(out, in, len);
+      requires \valid_read(in + (0 .. len - 1)) && \valid(out + (0 .. len - 1));
+      requires \valid_read(tweak + (0 .. 15));
+      requires \separated(out + (0 .. len - 1), CTX_KEY(ctx));
+      assigns out[0 .. len - 1];
+      ensures \result == VXTS_OK;
+      ensures P: \forall integer n; 0 <= n < len ==>
+        out[n] == XTS_DEC_AT(Pre, KEY1(CTX_KEY(ctx)), KEY2(CTX_KEY(ctx)), in, 0, len, n, SPEC_OLD16(tweak));
+    complete behaviors;
+    disjoint behaviors;
+*/
 int vxts_decrypt(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, size_t len, const uint8_t tweak[16])
 {
     const vxts_key *k = (const vxts_key *)(const void *)ctx;
@@ -225,58 +527,163 @@ int vxts_decrypt(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, size_t le
     int status = check_unit(k, out, in, len, tweak);
     if (status != VXTS_OK)
         return status;
-    memcpy(T, tweak, 16);
+    copy_bytes(T, tweak, 16);        /* T = i */
     vxts_kernel_encrypt_tweak(k, T); /* T = E_K2(i): the tweak key always encrypts */
-    decrypt_unit(k, out, in, len, T);
-    vxts_memzero(T, sizeof T);
+    /*@ assert T_0: \forall integer i; 0 <= i < 16 ==> T[i] == E(KEY2(k), SPEC_AT16(tweak, Pre), i); */
+    /*@ assert SPEC_EQ16(T, E, KEY2(k), SPEC_AT16(tweak, Pre)); */
+    /*@ assert in_kept: \forall integer x; 0 <= x < len ==> in[x] == \at(in[x], Pre); */
+    /*@ assert \forall integer n; 0 <= n < len ==>
+          XTS_DEC_T{Here}(KEY1(k), in, 0, len, SPEC_M16(T, 0), n) ==
+          XTS_DEC_T{Pre}(KEY1(k), in, 0, len, SPEC_M16(T, 0), n); */
+    /*@ assert \forall integer n; 0 <= n < len ==>
+          XTS_DEC_T{Here}(KEY1(k), in, 0, len, SPEC_M16(T, 0), n) ==
+          XTS_DEC_T{Pre}(KEY1(k), in, 0, len, SPEC_F16(E, KEY2(k), SPEC_AT16(tweak, Pre)), n); */
+    decrypt_unit(k, out, in, 0, len, T);
+    wipe_block(T);
+    /*@ assert P: \forall integer n; 0 <= n < len ==>
+          out[n] == XTS_DEC_T{Pre}(KEY1(k), in, 0, len, SPEC_F16(E, KEY2(k), SPEC_AT16(tweak, Pre)), n); */
     return VXTS_OK;
 }
 
 /* ---- sectors (dm-crypt plain64: sector k uses tweak first_sector + k) ------------- */
 
+/*@ requires ctx == \null || \valid_read(CTX_KEY(ctx));
+    behavior argument:
+      assumes NO_CTX(ctx) || out == \null || in == \null;
+      assigns \nothing;
+      ensures \result == VXTS_ERR_ARGUMENT;
+    behavior data_length:
+      assumes !(NO_CTX(ctx) || out == \null || in == \null);
+      assumes !SECTORS_LENGTH_OK(len, sector_size);
+      assigns \nothing;
+      ensures \result == VXTS_ERR_DATA_LENGTH;
+    behavior overlap:
+      assumes !(NO_CTX(ctx) || out == \null || in == \null);
+      assumes SECTORS_LENGTH_OK(len, sector_size) && OVERLAP(out, in, len);
+      assigns \nothing;
+      ensures \result == VXTS_ERR_OVERLAP;
+    behavior sector_range:
+      assumes !(NO_CTX(ctx) || out == \null || in == \null);
+      assumes SECTORS_LENGTH_OK(len, sector_size) && !OVERLAP(out, in, len);
+      assumes SECTOR_RANGE_BAD(len, sector_size, first_sector);
+      assigns \nothing;
+      ensures \result == VXTS_ERR_SECTOR_RANGE;
+    behavior ok:
+      assumes !(NO_CTX(ctx) || out == \null || in == \null);
+      assumes SECTORS_LENGTH_OK(len, sector_size) && !OVERLAP(out, in, len);
+      assumes !SECTOR_RANGE_BAD(len, sector_size, first_sector);
+      requires \valid_read(in + (0 .. len - 1)) && \valid(out + (0 .. len - 1));
+      requires \separated(out + (0 .. len - 1), CTX_KEY(ctx));
+      assigns out[0 .. len - 1];
+      ensures \result == VXTS_OK;
+      ensures C: \forall integer s, n; 0 <= s < len / sector_size && 0 <= n < sector_size ==>
+        out[sector_size * s + n] ==
+          XTS_ENC_AT(Pre, KEY1(CTX_KEY(ctx)), KEY2(CTX_KEY(ctx)), in, sector_size * s, sector_size, n,
+                     SPEC_F16(LE, first_sector + s));
+    complete behaviors;
+    disjoint behaviors;
+*/
 int vxts_encrypt_sectors(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, size_t len,
                          size_t sector_size, uint64_t first_sector)
 {
     const vxts_key *k = (const vxts_key *)(const void *)ctx;
-    size_t n, s;
+    size_t n, s, off;
     uint8_t T[16];
     int status = check_sectors(k, out, in, len, sector_size, first_sector);
     if (status != VXTS_OK)
         return status;
     n = len / sector_size;
+    /*@ assert len == sector_size * n; */
     if (sector_size % 16 == 0) {
+        /* Whole-block sectors: all of them in one kernel call. */
         vxts_kernel_encrypt_sectors(k, out, in, n, sector_size / 16, first_sector);
         return VXTS_OK;
     }
-    for (s = 0; s < n; s++) {
+    /*@ loop invariant 0 <= s <= n && off == sector_size * s;
+        loop invariant done: \forall integer s2, n; 0 <= s2 < s && 0 <= n < sector_size ==>
+          out[sector_size * s2 + n] ==
+            XTS_ENC_AT(Pre, KEY1(k), KEY2(k), in, sector_size * s2, sector_size, n,
+                       SPEC_F16(LE, first_sector + s2));
+        loop invariant rest: \forall integer x; off <= x < len ==> in[x] == \at(in[x], Pre);
+        loop assigns s, off, T[0 .. 15], out[0 .. len - 1];
+        loop variant n - s; */
+    for (s = 0, off = 0; s < n; s++, off += sector_size) {
+        /* Sector s, bytes [off, off + sector_size): tweak i = first_sector + s. */
         vxts_sector_tweak(T, first_sector + s);
         vxts_kernel_encrypt_tweak(k, T);
-        encrypt_unit(k, out + s * sector_size, in + s * sector_size, sector_size, T);
+        encrypt_unit(k, out, in, off, sector_size, T);
     }
-    vxts_memzero(T, sizeof T);
+    wipe_block(T);
     return VXTS_OK;
 }
 
+/*@ requires ctx == \null || \valid_read(CTX_KEY(ctx));
+    behavior argument:
+      assumes NO_CTX(ctx) || out == \null || in == \null;
+      assigns \nothing;
+      ensures \result == VXTS_ERR_ARGUMENT;
+    behavior data_length:
+      assumes !(NO_CTX(ctx) || out == \null || in == \null);
+      assumes !SECTORS_LENGTH_OK(len, sector_size);
+      assigns \nothing;
+      ensures \result == VXTS_ERR_DATA_LENGTH;
+    behavior overlap:
+      assumes !(NO_CTX(ctx) || out == \null || in == \null);
+      assumes SECTORS_LENGTH_OK(len, sector_size) && OVERLAP(out, in, len);
+      assigns \nothing;
+      ensures \result == VXTS_ERR_OVERLAP;
+    behavior sector_range:
+      assumes !(NO_CTX(ctx) || out == \null || in == \null);
+      assumes SECTORS_LENGTH_OK(len, sector_size) && !OVERLAP(out, in, len);
+      assumes SECTOR_RANGE_BAD(len, sector_size, first_sector);
+      assigns \nothing;
+      ensures \result == VXTS_ERR_SECTOR_RANGE;
+    behavior ok:
+      assumes !(NO_CTX(ctx) || out == \null || in == \null);
+      assumes SECTORS_LENGTH_OK(len, sector_size) && !OVERLAP(out, in, len);
+      assumes !SECTOR_RANGE_BAD(len, sector_size, first_sector);
+      requires \valid_read(in + (0 .. len - 1)) && \valid(out + (0 .. len - 1));
+      requires \separated(out + (0 .. len - 1), CTX_KEY(ctx));
+      assigns out[0 .. len - 1];
+      ensures \result == VXTS_OK;
+      ensures P: \forall integer s, n; 0 <= s < len / sector_size && 0 <= n < sector_size ==>
+        out[sector_size * s + n] ==
+          XTS_DEC_AT(Pre, KEY1(CTX_KEY(ctx)), KEY2(CTX_KEY(ctx)), in, sector_size * s, sector_size, n,
+                     SPEC_F16(LE, first_sector + s));
+    complete behaviors;
+    disjoint behaviors;
+*/
 int vxts_decrypt_sectors(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, size_t len,
                          size_t sector_size, uint64_t first_sector)
 {
     const vxts_key *k = (const vxts_key *)(const void *)ctx;
-    size_t n, s;
+    size_t n, s, off;
     uint8_t T[16];
     int status = check_sectors(k, out, in, len, sector_size, first_sector);
     if (status != VXTS_OK)
         return status;
     n = len / sector_size;
+    /*@ assert len == sector_size * n; */
     if (sector_size % 16 == 0) {
+        /* Whole-block sectors: all of them in one kernel call. */
         vxts_kernel_decrypt_sectors(k, out, in, n, sector_size / 16, first_sector);
         return VXTS_OK;
     }
-    for (s = 0; s < n; s++) {
+    /*@ loop invariant 0 <= s <= n && off == sector_size * s;
+        loop invariant done: \forall integer s2, n; 0 <= s2 < s && 0 <= n < sector_size ==>
+          out[sector_size * s2 + n] ==
+            XTS_DEC_AT(Pre, KEY1(k), KEY2(k), in, sector_size * s2, sector_size, n,
+                       SPEC_F16(LE, first_sector + s2));
+        loop invariant rest: \forall integer x; off <= x < len ==> in[x] == \at(in[x], Pre);
+        loop assigns s, off, T[0 .. 15], out[0 .. len - 1];
+        loop variant n - s; */
+    for (s = 0, off = 0; s < n; s++, off += sector_size) {
+        /* Sector s, bytes [off, off + sector_size): tweak i = first_sector + s. */
         vxts_sector_tweak(T, first_sector + s);
         vxts_kernel_encrypt_tweak(k, T);
-        decrypt_unit(k, out + s * sector_size, in + s * sector_size, sector_size, T);
+        decrypt_unit(k, out, in, off, sector_size, T);
     }
-    vxts_memzero(T, sizeof T);
+    wipe_block(T);
     return VXTS_OK;
 }
 

@@ -1,0 +1,42 @@
+/*
+ * The argument conditions of the public API (include/vxts.h), in ACSL, for
+ * the contracts of src/mode.c. ACSL only; included under __FRAMAC__ after
+ * backend.h. Each VXTS_ERR_* of a data call is returned exactly when its
+ * predicate below holds and the earlier ones do not.
+ */
+#ifndef VXTS_API_SPEC_H
+#define VXTS_API_SPEC_H
+
+#include "xts_spec.h"
+#ifdef VXTS_SPEC_LEMMAS
+#include "xts_lemmas.h"
+#endif
+
+/* The library's view of a context: the cast mode.c makes (a macro, so that
+   WP sees the very same cast as in the code). */
+#define CTX_KEY(ctx) ((vxts_key *)(ctx))
+
+/*@
+
+  // VXTS_ERR_ARGUMENT: a NULL pointer or an uninitialised context.
+  predicate NO_CTX{L}(vxts_ctx *ctx) = ctx == \null || CTX_KEY(ctx)->backend == \null;
+
+  // VXTS_ERR_DATA_LENGTH of a data unit (IEEE 1619 §5.1: 16 .. 2^24 bytes).
+  predicate UNIT_LENGTH_OK(integer len) = 16 <= len <= 16777216;
+
+  // VXTS_ERR_DATA_LENGTH of a sector call: a sector is a data unit, and len
+  // is a positive whole number of sectors.
+  predicate SECTORS_LENGTH_OK(integer len, integer sector_size) =
+    UNIT_LENGTH_OK(sector_size) && len != 0 && len % sector_size == 0;
+
+  // VXTS_ERR_OVERLAP: [out, out+len) and [in, in+len) share a byte, and
+  // out != in (in place is allowed).
+  predicate OVERLAP(uint8_t *out, uint8_t *in, integer len) =
+    out != in && !\separated(out + (0 .. len - 1), in + (0 .. len - 1));
+
+  // VXTS_ERR_SECTOR_RANGE: the last sector number first + n - 1 passes 2^64 - 1.
+  predicate SECTOR_RANGE_BAD(integer len, integer sector_size, integer first) =
+    first + len / sector_size - 1 > 18446744073709551615;
+*/
+
+#endif /* VXTS_API_SPEC_H */
