@@ -2,18 +2,52 @@
  * Reference XTS-AES. Every step names the standard's step it implements.
  * FIPS-197 AES with the S-box computed from its definition (multiplicative
  * inverse in GF(2^8) then the affine map, §5.1.1), so no table is typed in.
+ *
+ * The ACSL annotations are for the proofs (proofs/README.md): the XTS part is
+ * proved against the spec of proofs/spec/, with ref_aes_encrypt and
+ * ref_aes_decrypt as the abstract block cipher; the AES part is proved free
+ * of run-time errors.
  */
-#include <string.h>
+#include <string.h> /* for the files that include this one (tests/oracle.c) */
 
 #include "ref_xts.h"
 
+#ifdef __FRAMAC__
+#include "ref_spec.h"
+#ifdef VXTS_SPEC_LEMMAS
+#include "xts_lemmas.h"
+#endif
+#endif
+
 /* ---- FIPS-197 ----------------------------------------------------------------- */
 
+/* dst[0, n) = src[0, n). */
+/*@ requires n <= 16 && \valid(dst + (0 .. n - 1)) && \valid_read(src + (0 .. n - 1));
+    requires \separated(dst + (0 .. n - 1), src + (0 .. n - 1));
+    assigns dst[0 .. n - 1];
+    ensures \forall integer i; 0 <= i < n ==> dst[i] == \old(src[i]);
+*/
+static void ref_copy(uint8_t *dst, const uint8_t *src, size_t n)
+{
+    size_t i;
+    /*@ loop invariant 0 <= i <= n && \forall integer x; 0 <= x < i ==> dst[x] == src[x];
+        loop assigns i, dst[0 .. n - 1];
+        loop variant n - i; */
+    for (i = 0; i < n; i++) {
+        dst[i] = src[i];
+        /*@ assert \forall integer x; i <= x <= i ==> dst[x] == src[x]; */
+    }
+}
+
 /* Multiplication in GF(2^8) mod x^8 + x^4 + x^3 + x + 1 (FIPS-197 §4.2). */
+/*@ assigns \nothing; */
 static uint8_t gf8_mul(uint8_t a, uint8_t b)
 {
     uint8_t p = 0;
     int i;
+    /*@ loop invariant 0 <= i <= 8;
+        loop assigns i, p, a, b;
+        loop variant 8 - i; */
     for (i = 0; i < 8; i++) {
         if (b & 1)
             p ^= a;
@@ -24,31 +58,55 @@ static uint8_t gf8_mul(uint8_t a, uint8_t b)
 }
 
 /* S-box (FIPS-197 §5.1.1): b = inverse(a) (0 -> 0), then the affine transformation. */
+/*@ assigns \nothing; */
 static uint8_t sbox(uint8_t a)
 {
     uint8_t inv = 0, b, s;
     int i;
+    /*@ loop invariant 1 <= i <= 256;
+        loop assigns i, inv;
+        loop variant 256 - i; */
     for (i = 1; i < 256; i++)
         if (gf8_mul(a, (uint8_t)i) == 1)
             inv = (uint8_t)i;
     b = inv;
     s = b;
+    /*@ loop invariant 1 <= i <= 5;
+        loop assigns i, s;
+        loop variant 5 - i; */
     for (i = 1; i <= 4; i++)
-        s ^= (uint8_t)((b << i) | (b >> (8 - i)));
+        s ^= (uint8_t)(((unsigned)b << i) | (b >> (8 - i)));
     return (uint8_t)(s ^ 0x63);
 }
 
 static uint8_t sbox_table[256], inv_sbox_table[256];
 
+/*@ predicate REF_APART(uint8_t *p, integer n) =     // p[0, n) is not ref's own tables
+      \separated(p + (0 .. n - 1), sbox_table + (0 .. 255), inv_sbox_table + (0 .. 255));
+*/
+
 /* Key expansion (FIPS-197 §5.2): (rounds + 1) round keys of 16 bytes. */
+/*@ requires key_len == 16 || key_len == 32;
+    requires \valid_read(key + (0 .. key_len - 1)) && \valid(w + (0 .. 14));
+    requires \separated(w + (0 .. 14), key + (0 .. key_len - 1));
+    requires \separated(w + (0 .. 14), sbox_table + (0 .. 255));
+    assigns w[0 .. 14][0 .. 15];
+    ensures \result == key_len / 4 + 6;
+*/
 static int expand_key(const uint8_t *key, size_t key_len, uint8_t w[15][16])
 {
     int nk = (int)key_len / 4, rounds = nk + 6, i;
     uint8_t words[60][4], rcon = 1, temp[4], t;
+    /*@ loop invariant 0 <= i <= nk;
+        loop assigns i, words[0 .. 59][0 .. 3];
+        loop variant nk - i; */
     for (i = 0; i < nk; i++)
-        memcpy(words[i], key + 4 * i, 4);
+        ref_copy(words[i], key + 4 * i, 4);
+    /*@ loop invariant nk <= i <= 4 * (rounds + 1);
+        loop assigns i, words[0 .. 59][0 .. 3], temp[0 .. 3], t, rcon;
+        loop variant 4 * (rounds + 1) - i; */
     for (i = nk; i < 4 * (rounds + 1); i++) {
-        memcpy(temp, words[i - 1], 4);
+        ref_copy(temp, words[i - 1], 4);
         if (i % nk == 0) {
             t = temp[0]; /* RotWord */
             temp[0] = temp[1]; temp[1] = temp[2]; temp[2] = temp[3]; temp[3] = t;
@@ -65,45 +123,72 @@ static int expand_key(const uint8_t *key, size_t key_len, uint8_t w[15][16])
         words[i][2] = (uint8_t)(words[i - nk][2] ^ temp[2]);
         words[i][3] = (uint8_t)(words[i - nk][3] ^ temp[3]);
     }
+    /*@ loop invariant 0 <= i <= rounds + 1;
+        loop assigns i, w[0 .. 14][0 .. 15];
+        loop variant rounds + 1 - i; */
     for (i = 0; i <= rounds; i++) {
-        memcpy(w[i], words[4 * i], 4);
-        memcpy(w[i] + 4, words[4 * i + 1], 4);
-        memcpy(w[i] + 8, words[4 * i + 2], 4);
-        memcpy(w[i] + 12, words[4 * i + 3], 4);
+        ref_copy(w[i], words[4 * i], 4);
+        ref_copy(w[i] + 4, words[4 * i + 1], 4);
+        ref_copy(w[i] + 8, words[4 * i + 2], 4);
+        ref_copy(w[i] + 12, words[4 * i + 3], 4);
     }
     return rounds;
 }
 
 /* The state is column-major: s[r + 4c] (FIPS-197 §3.4). */
+/*@ requires \valid(s + (0 .. 15)) && \valid_read(k + (0 .. 15));
+    assigns s[0 .. 15];
+*/
 static void add_round_key(uint8_t s[16], const uint8_t k[16])
 {
     int i;
+    /*@ loop invariant 0 <= i <= 16;
+        loop assigns i, s[0 .. 15];
+        loop variant 16 - i; */
     for (i = 0; i < 16; i++)
         s[i] ^= k[i];
 }
 
+/*@ requires \valid(s + (0 .. 15));
+    assigns s[0 .. 15];
+*/
 static void shift_rows(uint8_t s[16], int inverse)
 {
     uint8_t t[16];
     int r, c;
+    /*@ loop invariant 0 <= r <= 4;
+        loop assigns r, c, t[0 .. 15];
+        loop variant 4 - r; */
     for (r = 0; r < 4; r++)
+        /*@ loop invariant 0 <= c <= 4;
+            loop assigns c, t[0 .. 15];
+            loop variant 4 - c; */
         for (c = 0; c < 4; c++) {
             if (inverse)
                 t[r + 4 * ((c + r) % 4)] = s[r + 4 * c];
             else
                 t[r + 4 * c] = s[r + 4 * ((c + r) % 4)];
         }
-    memcpy(s, t, 16);
+    ref_copy(s, t, 16);
 }
 
+/*@ requires \valid(s + (0 .. 15));
+    assigns s[0 .. 15];
+*/
 static void mix_columns(uint8_t s[16], int inverse)
 {
     static const uint8_t fwd[4] = {2, 3, 1, 1}, inv[4] = {14, 11, 13, 9};
     const uint8_t *m = inverse ? inv : fwd;
     uint8_t col[4];
     int r, c;
+    /*@ loop invariant 0 <= c <= 4;
+        loop assigns c, r, col[0 .. 3], s[0 .. 15];
+        loop variant 4 - c; */
     for (c = 0; c < 4; c++) {
-        memcpy(col, s + 4 * c, 4);
+        ref_copy(col, s + 4 * c, 4);
+        /*@ loop invariant 0 <= r <= 4;
+            loop assigns r, s[4 * c .. 4 * c + 3];
+            loop variant 4 - r; */
         for (r = 0; r < 4; r++)
             s[r + 4 * c] = (uint8_t)(gf8_mul(m[(4 - r) % 4], col[0]) ^ gf8_mul(m[(5 - r) % 4], col[1]) ^
                                      gf8_mul(m[(6 - r) % 4], col[2]) ^ gf8_mul(m[(7 - r) % 4], col[3]));
@@ -112,11 +197,15 @@ static void mix_columns(uint8_t s[16], int inverse)
 
 static int tables_ready;
 
+/*@ assigns sbox_table[0 .. 255], inv_sbox_table[0 .. 255], tables_ready; */
 static void make_tables(void)
 {
     int x;
     if (tables_ready)
         return;
+    /*@ loop invariant 0 <= x <= 256;
+        loop assigns x, sbox_table[0 .. 255], inv_sbox_table[0 .. 255];
+        loop variant 256 - x; */
     for (x = 0; x < 256; x++) {
         sbox_table[x] = sbox((uint8_t)x);
         inv_sbox_table[sbox_table[x]] = (uint8_t)x;
@@ -125,13 +214,24 @@ static void make_tables(void)
 }
 
 /* Cipher (FIPS-197 §5.1) with an expanded key. */
+/*@ requires rounds == 10 || rounds == 14;
+    requires \valid_read(w + (0 .. 14)) && \valid_read(in + (0 .. 15)) && \valid(out + (0 .. 15));
+    requires REF_APART(out, 16);
+    assigns out[0 .. 15];
+*/
 static void cipher(const uint8_t w[15][16], int rounds, const uint8_t in[16], uint8_t out[16])
 {
     uint8_t s[16];
     int round, i;
-    memcpy(s, in, 16);
+    ref_copy(s, in, 16);
     add_round_key(s, w[0]);
+    /*@ loop invariant 1 <= round <= rounds + 1;
+        loop assigns round, i, s[0 .. 15];
+        loop variant rounds + 1 - round; */
     for (round = 1; round <= rounds; round++) {
+        /*@ loop invariant 0 <= i <= 16;
+            loop assigns i, s[0 .. 15];
+            loop variant 16 - i; */
         for (i = 0; i < 16; i++)
             s[i] = sbox_table[s[i]];          /* SubBytes */
         shift_rows(s, 0);                     /* ShiftRows */
@@ -139,27 +239,49 @@ static void cipher(const uint8_t w[15][16], int rounds, const uint8_t in[16], ui
             mix_columns(s, 0);                /* MixColumns */
         add_round_key(s, w[round]);           /* AddRoundKey */
     }
-    memcpy(out, s, 16);
+    ref_copy(out, s, 16);
 }
 
 /* InvCipher (FIPS-197 §5.3) with an expanded key. */
+/*@ requires rounds == 10 || rounds == 14;
+    requires \valid_read(w + (0 .. 14)) && \valid_read(in + (0 .. 15)) && \valid(out + (0 .. 15));
+    requires REF_APART(out, 16);
+    assigns out[0 .. 15];
+*/
 static void inv_cipher(const uint8_t w[15][16], int rounds, const uint8_t in[16], uint8_t out[16])
 {
     uint8_t s[16];
     int round, i;
-    memcpy(s, in, 16);
+    ref_copy(s, in, 16);
     add_round_key(s, w[rounds]);
+    /*@ loop invariant -1 <= round <= rounds - 1;
+        loop assigns round, i, s[0 .. 15];
+        loop variant round + 1; */
     for (round = rounds - 1; round >= 0; round--) {
         shift_rows(s, 1);                     /* InvShiftRows */
+        /*@ loop invariant 0 <= i <= 16;
+            loop assigns i, s[0 .. 15];
+            loop variant 16 - i; */
         for (i = 0; i < 16; i++)
             s[i] = inv_sbox_table[s[i]];      /* InvSubBytes */
         add_round_key(s, w[round]);           /* AddRoundKey */
         if (round != 0)
             mix_columns(s, 1);                /* InvMixColumns */
     }
-    memcpy(out, s, 16);
+    ref_copy(out, s, 16);
 }
 
+/*
+ * The block functions of the proofs: "aes" below is the trusted part (the
+ * AES itself is checked by the FIPS-197 vectors); the rest is proved.
+ */
+/*@ requires key_len == 16 || key_len == 32;
+    requires \valid_read(key + (0 .. key_len - 1)) && \valid_read(in + (0 .. 15)) && \valid(out + (0 .. 15));
+    requires REF_APART(key, key_len) && REF_APART(in, 16) && REF_APART(out, 16);
+    requires \separated(out + (0 .. 15), key + (0 .. key_len - 1));
+    assigns out[0 .. 15], sbox_table[0 .. 255], inv_sbox_table[0 .. 255], tables_ready;
+    ensures aes: \forall integer b; 0 <= b < 16 ==> out[b] == E(KEYAT(key, key_len), SPEC_OLD16(in), b);
+*/
 void ref_aes_encrypt(const uint8_t *key, size_t key_len, const uint8_t in[16], uint8_t out[16])
 {
     uint8_t w[15][16];
@@ -169,6 +291,13 @@ void ref_aes_encrypt(const uint8_t *key, size_t key_len, const uint8_t in[16], u
     cipher(w, rounds, in, out);
 }
 
+/*@ requires key_len == 16 || key_len == 32;
+    requires \valid_read(key + (0 .. key_len - 1)) && \valid_read(in + (0 .. 15)) && \valid(out + (0 .. 15));
+    requires REF_APART(key, key_len) && REF_APART(in, 16) && REF_APART(out, 16);
+    requires \separated(out + (0 .. 15), key + (0 .. key_len - 1));
+    assigns out[0 .. 15], sbox_table[0 .. 255], inv_sbox_table[0 .. 255], tables_ready;
+    ensures aes: \forall integer b; 0 <= b < 16 ==> out[b] == D(KEYAT(key, key_len), SPEC_OLD16(in), b);
+*/
 void ref_aes_decrypt(const uint8_t *key, size_t key_len, const uint8_t in[16], uint8_t out[16])
 {
     uint8_t w[15][16];
@@ -180,72 +309,218 @@ void ref_aes_decrypt(const uint8_t *key, size_t key_len, const uint8_t in[16], u
 
 /* ---- IEEE 1619 ------------------------------------------------------------------ */
 
-/* §5.2: multiplication by the primitive element alpha; byte 0 is least significant. */
+/*
+ * §5.2: multiplication by the primitive element alpha; byte 0 is least
+ * significant. Byte by byte as in the standard: Cout = bit 7 of T[k],
+ * T[k] = 2 T[k] + Cin mod 256, Cin = Cout; at the end 0x87 is added to T[0]
+ * if a bit came out of T[15].
+ */
+/*@ requires \valid(t + (0 .. 15));
+    assigns t[0 .. 15];
+    ensures \forall integer b; 0 <= b < 16 ==> t[b] == MULX(SPEC_OLD16(t), b);
+*/
 void ref_gf_mul_alpha(uint8_t t[16])
 {
-    int carry_in = 0, k, carry_out;
+    unsigned carry_in = 0, carry_out;
+    int k;
+    /*@ loop invariant 0 <= k <= 16;
+        loop invariant k == 0 ==> carry_in == 0;
+        loop invariant \forall integer i; i == k - 1 && 0 <= i ==> carry_in == \at(t[i], Pre) / 128;
+        loop invariant 0 < k ==> t[0] == (uint8_t)(2 * \at(t[0], Pre));
+        loop invariant \forall integer i; 1 <= i < k ==>
+          t[i] == (uint8_t)(2 * \at(t[i], Pre) + \at(t[i - 1], Pre) / 128);
+        loop invariant \forall integer i; k <= i < 16 ==> t[i] == \at(t[i], Pre);
+        loop assigns k, carry_in, carry_out, t[0 .. 15];
+        loop variant 16 - k; */
     for (k = 0; k < 16; k++) {
-        carry_out = t[k] >> 7;
-        t[k] = (uint8_t)((t[k] << 1) | carry_in);
+        carry_out = t[k] / 128u;
+        t[k] = (uint8_t)(2u * t[k] + carry_in);
         carry_in = carry_out;
     }
     if (carry_in)
         t[0] ^= 0x87;
 }
 
+/* a xor b: the spec's byte xor bx. */
+/*@ assigns \nothing;
+    ensures \result == bx(a, b);
+*/
+static uint8_t xor8(uint8_t a, uint8_t b)
+{
+    return (uint8_t)(a ^ b);
+}
+
 /* §5.3.1 XTS-AES-blockEnc / §5.4.1 blockDec, given T = E_K2(i) * alpha^j. */
-static void block_xex(const uint8_t w1[15][16], int rounds, const uint8_t T[16], const uint8_t in[16],
+/*@ requires half == 16 || half == 32;
+    requires \valid_read(key1 + (0 .. half - 1)) && \valid_read(T + (0 .. 15));
+    requires \valid_read(in + (0 .. 15)) && \valid(out + (0 .. 15));
+    requires in == out || \separated(in + (0 .. 15), out + (0 .. 15));
+    requires \separated(out + (0 .. 15), T + (0 .. 15)) && \separated(out + (0 .. 15), key1 + (0 .. half - 1));
+    requires REF_APART(key1, half) && REF_APART(T, 16) && REF_APART(in, 16) && REF_APART(out, 16);
+    assigns out[0 .. 15], sbox_table[0 .. 255], inv_sbox_table[0 .. 255], tables_ready;
+    behavior enc:
+      assumes decrypt == 0;
+      ensures \forall integer b; 0 <= b < 16 ==>
+        out[b] == XEX_E(KEYAT(key1, half), SPEC_OLD16(in), SPEC_OLD16(T), b, \old(T[b]));
+    behavior dec:
+      assumes decrypt != 0;
+      ensures \forall integer b; 0 <= b < 16 ==>
+        out[b] == XEX_D(KEYAT(key1, half), SPEC_OLD16(in), SPEC_OLD16(T), b, \old(T[b]));
+    complete behaviors;
+    disjoint behaviors;
+*/
+static void block_xex(const uint8_t *key1, size_t half, const uint8_t T[16], const uint8_t in[16],
                       uint8_t out[16], int decrypt)
 {
     uint8_t pp[16], cc[16];
     int k;
+    /*@ loop invariant 0 <= k <= 16 && \forall integer i; 0 <= i < k ==> pp[i] == bx(in[i], T[i]);
+        loop assigns k, pp[0 .. 15];
+        loop variant 16 - k; */
     for (k = 0; k < 16; k++)
-        pp[k] = in[k] ^ T[k];                 /* PP <- P xor T */
+        pp[k] = xor8(in[k], T[k]);            /* PP <- P xor T */
     if (decrypt)
-        inv_cipher(w1, rounds, pp, cc);
+        ref_aes_decrypt(key1, half, pp, cc);  /* CC <- dec(Key1, PP) */
     else
-        cipher(w1, rounds, pp, cc);           /* CC <- enc(Key1, PP) */
+        ref_aes_encrypt(key1, half, pp, cc);  /* CC <- enc(Key1, PP) */
+    /*@ loop invariant 0 <= k <= 16 && \forall integer i; 0 <= i < k ==> out[i] == bx(cc[i], T[i]);
+        loop assigns k, out[0 .. 15];
+        loop variant 16 - k; */
     for (k = 0; k < 16; k++)
-        out[k] = cc[k] ^ T[k];                /* C <- CC xor T */
+        out[k] = xor8(cc[k], T[k]);           /* C <- CC xor T */
+}
+
+/*
+ * §5.3.2 / §5.4.2, the last two blocks when the last one is partial:
+ * in[o, o+16) and the b-byte partial block in[o+16, o+16+b), 0 < b < 16,
+ * with T = T_{m-1}. Each block is read before it is written: out may equal in.
+ */
+/*@ requires half == 16 || half == 32;
+    requires 0 < b < 16 && o <= 16777216;
+    requires \valid_read(key + (0 .. half - 1)) && \valid(T + (0 .. 15));
+    requires \valid_read(in + (o .. o + 15 + b)) && \valid(out + (o .. o + 15 + b));
+    requires in == out || \separated(in + (o .. o + 15 + b), out + (o .. o + 15 + b));
+    requires \separated(out + (o .. o + 15 + b), key + (0 .. half - 1));
+    requires \separated(T + (0 .. 15), key + (0 .. half - 1), in + (o .. o + 15 + b));
+    requires \separated(T + (0 .. 15), out + (o .. o + 15 + b));
+    requires REF_APART(key, half) && REF_APART(T, 16) && REF_APART(in + o, 16 + b) && REF_APART(out + o, 16 + b);
+    assigns out[o .. o + 15 + b], sbox_table[0 .. 255], inv_sbox_table[0 .. 255], tables_ready;
+    behavior enc:
+      assumes decrypt == 0;
+      ensures \forall integer x; o <= x < o + 16 + b ==>
+        out[x] == STEAL_E{Pre}(KEYAT(key, half), in, o, SPEC_OLD16(T), b, x - o);
+    behavior dec:
+      assumes decrypt != 0;
+      ensures \forall integer x; o <= x < o + 16 + b ==>
+        out[x] == STEAL_D{Pre}(KEYAT(key, half), in, o, SPEC_OLD16(T), b, x - o);
+    complete behaviors;
+    disjoint behaviors;
+*/
+static void xts_steal(const uint8_t *key, size_t half, const uint8_t *in, uint8_t *out, size_t o,
+                      size_t b, const uint8_t T[16], int decrypt)
+{
+    uint8_t T_next[16], last[16], cc[16], pp[16];
+
+    ref_copy(last, in + o, 16);
+    ref_copy(T_next, T, 16);
+    ref_gf_mul_alpha(T_next);             /* T_m */
+    /* Encrypt: CC = blockEnc(P_{m-1}, j = m-1). Decrypt: PP = blockDec(C_{m-1}, j = m). */
+    block_xex(key, half, decrypt ? T_next : T, last, cc, decrypt);
+    /*@ assert decrypt == 0 ==> \forall integer i; 0 <= i < 16 ==>
+          cc[i] == BLK_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), i); */
+    /*@ assert decrypt != 0 ==> \forall integer i; 0 <= i < 16 ==>
+          cc[i] == STEAL_PP_D{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), i); */
+    /* The composite block: the partial block, then the stolen tail of cc. */
+    ref_copy(pp, cc, 16);
+    ref_copy(pp, in + o + 16, b);
+    /*@ assert \forall integer i; 0 <= i < b ==> pp[i] == \at(in[o + 16 + i], Pre); */
+    /*@ assert \forall integer i; b <= i < 16 ==> pp[i] == cc[i]; */
+    /*@ assert decrypt == 0 ==> \forall integer i; 0 <= i < 16 ==>
+          pp[i] == STEAL_PP_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, i); */
+    /*@ assert decrypt != 0 ==> \forall integer i; 0 <= i < 16 ==>
+          pp[i] == STEAL_CC_D{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, i); */
+    /* The partial block of the result is the head of cc. */
+    ref_copy(out + o + 16, cc, b);
+    /*@ assert decrypt == 0 ==> \forall integer x; o + 16 <= x < o + 16 + b ==>
+          out[x] == STEAL_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, x - o); */
+    /*@ assert decrypt != 0 ==> \forall integer x; o + 16 <= x < o + 16 + b ==>
+          out[x] == STEAL_D{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, x - o); */
+    /*@ assert \forall integer i; 0 <= i < 16 ==> T_next[i] == MULX(SPEC_AT16(T, Pre), i); */
+    /*@ assert \forall integer i; 0 <= i < 16 ==> T[i] == sel16(SPEC_AT16(T, Pre), i); */
+    /* The last whole block: encrypt with T_m, decrypt with T_{m-1}. */
+    block_xex(key, half, decrypt ? T : T_next, pp, out + o, decrypt);
+    /*@ assert decrypt == 0 ==> \forall integer i; 0 <= i < 16 ==>
+          out[o + i] == STEAL_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, i); */
+    /*@ assert decrypt != 0 ==> \forall integer i; 0 <= i < 16 ==>
+          out[o + i] == STEAL_D{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, i); */
+    /*@ assert decrypt == 0 ==> \forall integer x; o <= x < o + 16 ==>
+          out[x] == STEAL_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, x - o); */
+    /*@ assert decrypt != 0 ==> \forall integer x; o <= x < o + 16 ==>
+          out[x] == STEAL_D{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, x - o); */
 }
 
 /* §5.3.2 (encrypt) and §5.4.2 (decrypt). Each block is read before it is written, so out may equal in. */
+/*@ requires \valid_read(tweak + (0 .. 15));
+    requires REF_APART(tweak, 16);
+    assigns out[0 .. len - 1], sbox_table[0 .. 255], inv_sbox_table[0 .. 255], tables_ready;
+    behavior bad_length:
+      assumes !(key_len == 32 || key_len == 64) || !(16 <= len <= 16777216);
+      assigns \nothing;
+      ensures \result == -1;
+    behavior ok:
+      assumes (key_len == 32 || key_len == 64) && 16 <= len <= 16777216;
+      requires \valid_read(key + (0 .. key_len - 1));
+      requires \valid_read(in + (0 .. len - 1)) && \valid(out + (0 .. len - 1));
+      requires in == out || \separated(in + (0 .. len - 1), out + (0 .. len - 1));
+      requires \separated(out + (0 .. len - 1), key + (0 .. key_len - 1));
+      requires \separated(out + (0 .. len - 1), tweak + (0 .. 15));
+      requires REF_APART(key, key_len) && REF_APART(in, len) && REF_APART(out, len);
+      ensures \result == 0;
+      ensures enc: decrypt == 0 ==> \forall integer x; 0 <= x < len ==>
+        out[x] == XTS_ENC_AT(Pre, KEYAT(key, key_len / 2), KEYAT(key + key_len / 2, key_len / 2),
+                             in, 0, len, x, SPEC_OLD16(tweak));
+      ensures dec: decrypt != 0 ==> \forall integer x; 0 <= x < len ==>
+        out[x] == XTS_DEC_AT(Pre, KEYAT(key, key_len / 2), KEYAT(key + key_len / 2, key_len / 2),
+                             in, 0, len, x, SPEC_OLD16(tweak));
+    complete behaviors;
+    disjoint behaviors;
+*/
 static int xts(const uint8_t *key, size_t key_len, const uint8_t tweak[16], const uint8_t *in,
                uint8_t *out, size_t len, int decrypt)
 {
     size_t half = key_len / 2, m, b, j;
-    uint8_t w1[15][16], w2[15][16], T[16], T_next[16], last[16], tail[16], cc[16], pp[16];
-    int rounds;
+    uint8_t T0[16], T[16];
 
     if ((key_len != 32 && key_len != 64) || len < 16 || len > ((size_t)1 << 24))
         return -1;
-    make_tables();
-    rounds = expand_key(key, half, w1);
-    expand_key(key + half, half, w2);
     m = len / 16;  /* whole blocks 0 .. m-1 */
     b = len % 16;  /* bytes in the partial block m */
 
-    cipher(w2, rounds, tweak, T);             /* T = E_K2(i) * alpha^0 */
+    ref_aes_encrypt(key + half, half, tweak, T0); /* T_0 = E_K2(i) * alpha^0 */
+    /*@ assert SPEC_EQ16(T0, E, KEYAT(key + half, half), SPEC_AT16(tweak, Pre)); */
+    ref_copy(T, T0, 16);
     /* Blocks 0 .. m-2 always; block m-1 too when there is no partial block. */
+    /*@ loop invariant 0 <= j <= m && (b != 0 ==> j <= m - 1);
+        loop invariant T_j: \forall integer i; 0 <= i < 16 ==> T[i] == AP(SPEC_M16(T0, 0), j, i);
+        loop invariant done_enc: decrypt == 0 ==> \forall integer x; 0 <= x < 16 * j ==>
+          out[x] == XB_E{Pre}(KEYAT(key, half), in, 0, SPEC_M16(T0, 0), x / 16, x % 16);
+        loop invariant done_dec: decrypt != 0 ==> \forall integer x; 0 <= x < 16 * j ==>
+          out[x] == XB_D{Pre}(KEYAT(key, half), in, 0, SPEC_M16(T0, 0), x / 16, x % 16);
+        loop invariant rest: \forall integer x; 16 * j <= x < len ==> in[x] == \at(in[x], Pre);
+        loop assigns j, T[0 .. 15], out[0 .. len - 1], sbox_table[0 .. 255], inv_sbox_table[0 .. 255],
+          tables_ready;
+        loop variant m - j; */
     for (j = 0; j + 1 < m || (b == 0 && j < m); j++) {
-        block_xex(w1, rounds, T, in + 16 * j, out + 16 * j, decrypt);
+        block_xex(key, half, T, in + 16 * j, out + 16 * j, decrypt);
+        /*@ assert decrypt == 0 ==> \forall integer x; 16 * j <= x < 16 * j + 16 ==>
+              out[x] == XB_E{Pre}(KEYAT(key, half), in, 0, SPEC_M16(T0, 0), x / 16, x % 16); */
+        /*@ assert decrypt != 0 ==> \forall integer x; 16 * j <= x < 16 * j + 16 ==>
+              out[x] == XB_D{Pre}(KEYAT(key, half), in, 0, SPEC_M16(T0, 0), x / 16, x % 16); */
         ref_gf_mul_alpha(T);                  /* T_{j+1} = T_j * alpha */
     }
     if (b != 0) {
         /* Ciphertext stealing; T is T_{m-1}. */
-        memcpy(last, in + 16 * (m - 1), 16);
-        memcpy(tail, in + 16 * m, b);
-        memcpy(T_next, T, 16);
-        ref_gf_mul_alpha(T_next);             /* T_m */
-        /* Encrypt: CC = blockEnc(P_{m-1}, j = m-1). Decrypt: PP = blockDec(C_{m-1}, j = m). */
-        block_xex(w1, rounds, decrypt ? T_next : T, last, cc, decrypt);
-        /* The composite block: the partial block, then the stolen tail of cc. */
-        memcpy(pp, tail, b);
-        memcpy(pp + b, cc + b, 16 - b);
-        /* The partial block of the result is the head of cc. */
-        memcpy(out + 16 * m, cc, b);
-        /* The last whole block: encrypt with T_m, decrypt with T_{m-1}. */
-        block_xex(w1, rounds, decrypt ? T : T_next, pp, out + 16 * (m - 1), decrypt);
+        xts_steal(key, half, in, out, 16 * (m - 1), b, T, decrypt);
     }
     return 0;
 }

@@ -76,10 +76,12 @@ void vxts_kernel_decrypt_blocks(const vxts_key *k, uint8_t *out, const uint8_t *
     requires kernel_buffers(k, out, in, 16 * sector_blocks * nsectors);
     assigns out[0 .. 16 * sector_blocks * nsectors - 1]
       \from in[0 .. 16 * sector_blocks * nsectors - 1], *k;
-    ensures C: \forall integer s, n; 0 <= s < nsectors && 0 <= n < 16 * sector_blocks ==>
-      out[16 * sector_blocks * s + n] ==
-        XB_E{Pre}(KEY1(k), in, 16 * sector_blocks * s,
-                  SPEC_F16(E, KEY2(k), SPEC_F16(LE, first_sector + s)), n / 16, n % 16);
+    ensures C: \forall integer s, x;
+      0 <= s < nsectors && SECTOR_AT(16 * sector_blocks, s) <= x < SECTOR_AT(16 * sector_blocks, s) + 16 * sector_blocks ==>
+      out[x] == XB_E{Pre}(KEY1(k), in, SECTOR_AT(16 * sector_blocks, s),
+                            SPEC_F16(E, KEY2(k), SPEC_F16(LE, first_sector + s)),
+                            (x - SECTOR_AT(16 * sector_blocks, s)) / 16,
+                            (x - SECTOR_AT(16 * sector_blocks, s)) % 16);
 */
 void vxts_kernel_encrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
                                  size_t sector_blocks, uint64_t first_sector);
@@ -90,13 +92,46 @@ void vxts_kernel_encrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t 
     requires kernel_buffers(k, out, in, 16 * sector_blocks * nsectors);
     assigns out[0 .. 16 * sector_blocks * nsectors - 1]
       \from in[0 .. 16 * sector_blocks * nsectors - 1], *k;
-    ensures P: \forall integer s, n; 0 <= s < nsectors && 0 <= n < 16 * sector_blocks ==>
-      out[16 * sector_blocks * s + n] ==
-        XB_D{Pre}(KEY1(k), in, 16 * sector_blocks * s,
-                  SPEC_F16(E, KEY2(k), SPEC_F16(LE, first_sector + s)), n / 16, n % 16);
+    ensures P: \forall integer s, x;
+      0 <= s < nsectors && SECTOR_AT(16 * sector_blocks, s) <= x < SECTOR_AT(16 * sector_blocks, s) + 16 * sector_blocks ==>
+      out[x] == XB_D{Pre}(KEY1(k), in, SECTOR_AT(16 * sector_blocks, s),
+                            SPEC_F16(E, KEY2(k), SPEC_F16(LE, first_sector + s)),
+                            (x - SECTOR_AT(16 * sector_blocks, s)) / 16,
+                            (x - SECTOR_AT(16 * sector_blocks, s)) % 16);
 */
 void vxts_kernel_decrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
                                  size_t sector_blocks, uint64_t first_sector);
+
+/*@ axiomatic KernelBackends {
+      // b is one of the library's backend descriptors (constant data).
+      predicate BACKEND_DESC(vxts_backend *b);
+      // backends.c would return a backend for this id (compiled in, usable here).
+      predicate BACKEND_FOUND{L}(char *id);
+    }
+    // Context k is not one of the backend descriptors (true of any caller memory).
+    predicate BACKENDS_APART(vxts_key *k) =
+      \forall vxts_backend *b; BACKEND_DESC(b) ==> \separated(b, k);
+*/
+
+/* backends.c: the backend lookup (contracts only: not proved). */
+/*@ assigns \nothing;
+    ensures \valid_read(\result) && BACKEND_DESC(\result);
+*/
+const vxts_backend *vxts_best_backend(void);
+/*@ assigns \nothing;
+    ensures \result == \null <==> !BACKEND_FOUND(id);
+    ensures \result != \null ==> \valid_read(\result) && BACKEND_DESC(\result);
+*/
+const vxts_backend *vxts_find_backend(const char *id);
+
+/* backend->setup (every backend): expands Key1 and Key2 into k->schedule. */
+/*@ requires \valid_read(b) && \valid(k) && \separated(k, b);
+    requires k->half_key_bytes == 16 || k->half_key_bytes == 32;
+    requires \valid_read(key1 + (0 .. k->half_key_bytes - 1)) && \valid_read(key2 + (0 .. k->half_key_bytes - 1));
+    requires \separated(k, key1 + (0 .. k->half_key_bytes - 1), key2 + (0 .. k->half_key_bytes - 1));
+    assigns k->schedule \from key1[0 .. k->half_key_bytes - 1], key2[0 .. k->half_key_bytes - 1], k->rounds;
+*/
+void vxts_kernel_setup(const vxts_backend *b, vxts_key *k, const uint8_t *key1, const uint8_t *key2);
 
 /* util.c: zeroes n bytes (a memset the compiler cannot drop). */
 /*@ requires \valid((char *)p + (0 .. n - 1));
@@ -117,6 +152,11 @@ void vxts_kernel_decrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t 
                                  size_t sector_blocks, uint64_t first_sector);
 
 #endif /* __FRAMAC__ */
+
+#if !defined(__FRAMAC__)
+/* Key setup through the backend table (the proofs use the contract above). */
+#define vxts_kernel_setup(b, k, key1, key2) ((b)->setup((k), (key1), (key2)))
+#endif
 
 #if !defined(__FRAMAC__) && !defined(VXTS_KERNEL_FUNCTIONS)
 /* Outside the proofs the contracts are direct calls into the backend table. */

@@ -17,15 +17,61 @@
 /* ---- key setup (IEEE 1619 §5.1: Key = Key1 || Key2) ----------------------- */
 
 /* 1 if a[0..n) == b[0..n); the time does not depend on the bytes. */
+/*@ requires n <= 32 && \valid_read(a + (0 .. n - 1)) && \valid_read(b + (0 .. n - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> (\forall integer i; 0 <= i < n ==> a[i] == b[i]);
+*/
 static int equal_bytes_ct(const uint8_t *a, const uint8_t *b, size_t n)
 {
     unsigned diff = 0;
     size_t i;
-    for (i = 0; i < n; i++)
-        diff |= (unsigned)(a[i] ^ b[i]);
-    return (int)(1u & ((diff - 1u) >> 8));
+    /*@ loop invariant 0 <= i <= n && diff <= 255;
+        loop invariant diff == 0 <==> (\forall integer j; 0 <= j < i ==> a[j] == b[j]);
+        loop assigns i, diff;
+        loop variant n - i; */
+    for (i = 0; i < n; i++) {
+        /*@ assert a[i] == b[i] ==> (uint8_t)(a[i] ^ b[i]) == 0; */
+        /*@ assert (uint8_t)(a[i] ^ b[i]) == (a[i] ^ b[i]) && ((a[i] ^ b[i]) ^ b[i]) == a[i]; */
+        /*@ assert (uint8_t)(a[i] ^ b[i]) == 0 ==> a[i] == b[i]; */
+        diff |= (uint8_t)(a[i] ^ b[i]);
+    }
+    return (int)(1u - (diff + 255u) / 256u); /* 1 if diff == 0, else 0 (diff <= 255) */
 }
 
+/*@ requires ctx == \null || \valid(CTX_KEY(ctx));
+    requires ctx == \null || \valid((char *)ctx + (0 .. sizeof(vxts_ctx) - 1));
+    requires key == \null || \valid_read(key + (0 .. key_len - 1));
+    requires backend_found != 0 ==> \valid_read(backend);
+    requires ctx != \null && key != \null ==> \separated(CTX_KEY(ctx), key + (0 .. key_len - 1));
+    requires ctx != \null && backend_found != 0 ==> \separated(CTX_KEY(ctx), backend);
+    assigns ((char *)ctx)[0 .. sizeof(vxts_ctx) - 1], *CTX_KEY(ctx);
+    behavior argument:
+      assumes ctx == \null || key == \null;
+      assigns ((char *)ctx)[0 .. sizeof(vxts_ctx) - 1];
+      ensures \result == VXTS_ERR_ARGUMENT;
+    behavior key_length:
+      assumes ctx != \null && key != \null && !KEY_LENGTH_OK(key_len);
+      assigns ((char *)ctx)[0 .. sizeof(vxts_ctx) - 1];
+      ensures \result == VXTS_ERR_KEY_LENGTH;
+    behavior backend_unavailable:
+      assumes ctx != \null && key != \null && KEY_LENGTH_OK(key_len) && backend_found == 0;
+      assigns ((char *)ctx)[0 .. sizeof(vxts_ctx) - 1];
+      ensures \result == VXTS_ERR_BACKEND_UNAVAILABLE;
+    behavior weak_key:
+      assumes ctx != \null && key != \null && KEY_LENGTH_OK(key_len) && backend_found != 0;
+      assumes KEY_HALVES_EQUAL(key, key_len / 2);
+      assigns ((char *)ctx)[0 .. sizeof(vxts_ctx) - 1];
+      ensures \result == VXTS_ERR_WEAK_KEY;
+    behavior ok:
+      assumes ctx != \null && key != \null && KEY_LENGTH_OK(key_len) && backend_found != 0;
+      assumes !KEY_HALVES_EQUAL(key, key_len / 2);
+      assigns ((char *)ctx)[0 .. sizeof(vxts_ctx) - 1], *CTX_KEY(ctx);
+      ensures \result == VXTS_OK;
+      ensures CTX_KEY(ctx)->backend == backend;
+    complete behaviors;
+    disjoint behaviors;
+*/
 static int init_with(vxts_ctx *ctx, const uint8_t *key, size_t key_len, const vxts_backend *backend,
                      int backend_found)
 {
@@ -48,28 +94,81 @@ static int init_with(vxts_ctx *ctx, const uint8_t *key, size_t key_len, const vx
 
     k->rounds = half == 16 ? 10u : 14u;
     k->half_key_bytes = (uint32_t)half;
-    backend->setup(k, key, key + half);
+    vxts_kernel_setup(backend, k, key, key + half);
     k->backend = backend;
     return VXTS_OK;
 }
 
+/*@ requires ctx == \null || \valid(CTX_KEY(ctx));
+    requires ctx == \null || \valid((char *)ctx + (0 .. sizeof(vxts_ctx) - 1));
+    requires key == \null || \valid_read(key + (0 .. key_len - 1));
+    requires ctx != \null && key != \null ==> \separated(CTX_KEY(ctx), key + (0 .. key_len - 1));
+    requires ctx != \null ==> BACKENDS_APART(CTX_KEY(ctx));
+    assigns ((char *)ctx)[0 .. sizeof(vxts_ctx) - 1], *CTX_KEY(ctx);
+    behavior argument:
+      assumes ctx == \null || key == \null;
+      ensures \result == VXTS_ERR_ARGUMENT;
+    behavior key_length:
+      assumes ctx != \null && key != \null && !KEY_LENGTH_OK(key_len);
+      ensures \result == VXTS_ERR_KEY_LENGTH;
+    behavior weak_key:
+      assumes ctx != \null && key != \null && KEY_LENGTH_OK(key_len);
+      assumes KEY_HALVES_EQUAL(key, key_len / 2);
+      ensures \result == VXTS_ERR_WEAK_KEY;
+    behavior ok:
+      assumes ctx != \null && key != \null && KEY_LENGTH_OK(key_len);
+      assumes !KEY_HALVES_EQUAL(key, key_len / 2);
+      ensures \result == VXTS_OK && CTX_KEY(ctx)->backend != \null;
+    complete behaviors;
+    disjoint behaviors;
+*/
 int vxts_init(vxts_ctx *ctx, const uint8_t *key, size_t key_len)
 {
     return init_with(ctx, key, key_len, vxts_best_backend(), 1);
 }
 
+/*@ requires ctx == \null || \valid(CTX_KEY(ctx));
+    requires ctx == \null || \valid((char *)ctx + (0 .. sizeof(vxts_ctx) - 1));
+    requires key == \null || \valid_read(key + (0 .. key_len - 1));
+    requires ctx != \null && key != \null ==> \separated(CTX_KEY(ctx), key + (0 .. key_len - 1));
+    requires ctx != \null ==> BACKENDS_APART(CTX_KEY(ctx));
+    assigns ((char *)ctx)[0 .. sizeof(vxts_ctx) - 1], *CTX_KEY(ctx);
+    behavior argument:
+      assumes ctx == \null || key == \null;
+      ensures \result == VXTS_ERR_ARGUMENT;
+    behavior key_length:
+      assumes ctx != \null && key != \null && !KEY_LENGTH_OK(key_len);
+      ensures \result == VXTS_ERR_KEY_LENGTH;
+    behavior other:
+      assumes ctx != \null && key != \null && KEY_LENGTH_OK(key_len);
+      ensures \result == VXTS_OK || \result == VXTS_ERR_BACKEND_UNAVAILABLE || \result == VXTS_ERR_WEAK_KEY;
+      ensures \result == VXTS_ERR_WEAK_KEY <==>
+        (BACKEND_FOUND{Pre}(backend_id) && KEY_HALVES_EQUAL{Pre}(key, key_len / 2));
+      ensures \result == VXTS_ERR_BACKEND_UNAVAILABLE <==> !BACKEND_FOUND{Pre}(backend_id);
+    complete behaviors;
+    disjoint behaviors;
+*/
 int vxts_init_backend(vxts_ctx *ctx, const uint8_t *key, size_t key_len, const char *backend_id)
 {
     const vxts_backend *backend = vxts_find_backend(backend_id);
     return init_with(ctx, key, key_len, backend, backend != NULL);
 }
 
+/*@ requires ctx == \null || \valid_read(CTX_KEY(ctx));
+    requires ctx != \null && CTX_KEY(ctx)->backend != \null ==> \valid_read(CTX_KEY(ctx)->backend);
+    assigns \nothing;
+    ensures ctx == \null || CTX_KEY(ctx)->backend == \null ==> \result == \null;
+    ensures ctx != \null && CTX_KEY(ctx)->backend != \null ==> \result == CTX_KEY(ctx)->backend->id;
+*/
 const char *vxts_backend_name(const vxts_ctx *ctx)
 {
     const vxts_key *k = (const vxts_key *)(const void *)ctx;
     return (k == NULL || k->backend == NULL) ? NULL : k->backend->id;
 }
 
+/*@ requires ctx == \null || \valid((char *)ctx + (0 .. sizeof(vxts_ctx) - 1));
+    assigns ((char *)ctx)[0 .. sizeof(vxts_ctx) - 1];
+*/
 void vxts_wipe(vxts_ctx *ctx)
 {
     if (ctx != NULL)
@@ -163,6 +262,37 @@ static void copy_bytes(uint8_t *dst, const uint8_t *src, size_t n)
 
 /* ---- one data unit ----------------------------------------------------------- */
 
+/*
+ * n whole blocks through the kernel: in[o, o+16n) -> out[o, o+16n), first
+ * tweak T, and T <- T * alpha^n (§5.3.2: C_j = blockEnc(P_j, j)).
+ */
+/*@ requires n <= 1048576 && o <= SIZE_MAX - 16 * n;
+    requires kernel_buffers(k, out + o, in + o, 16 * n) && kernel_tweak(k, out + o, in + o, 16 * n, T);
+    assigns out[o .. o + 16 * n - 1], T[0 .. 15];
+    ensures C: \forall integer x; o <= x < o + 16 * n ==>
+      out[x] == XB_E{Pre}(KEY1(k), in, o, SPEC_OLD16(T), (x - o) / 16, (x - o) % 16);
+    ensures T: \forall integer b; 0 <= b < 16 ==> T[b] == AP(SPEC_OLD16(T), n, b);
+*/
+static void encrypt_run(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t o, size_t n,
+                        uint8_t T[16])
+{
+    vxts_kernel_encrypt_blocks(k, out + o, in + o, n, T);
+}
+
+/* The same with D_K1 (§5.4.2). */
+/*@ requires n <= 1048576 && o <= SIZE_MAX - 16 * n;
+    requires kernel_buffers(k, out + o, in + o, 16 * n) && kernel_tweak(k, out + o, in + o, 16 * n, T);
+    assigns out[o .. o + 16 * n - 1], T[0 .. 15];
+    ensures P: \forall integer x; o <= x < o + 16 * n ==>
+      out[x] == XB_D{Pre}(KEY1(k), in, o, SPEC_OLD16(T), (x - o) / 16, (x - o) % 16);
+    ensures T: \forall integer b; 0 <= b < 16 ==> T[b] == AP(SPEC_OLD16(T), n, b);
+*/
+static void decrypt_run(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t o, size_t n,
+                        uint8_t T[16])
+{
+    vxts_kernel_decrypt_blocks(k, out + o, in + o, n, T);
+}
+
 /* One block through the kernel (§5.3.1 steps 2-4): out = E_K1(in xor T) xor T; T <- T * alpha. */
 /*@ requires kernel_buffers(k, out, in, 16) && kernel_tweak(k, out, in, 16, T);
     assigns out[0 .. 15], T[0 .. 15];
@@ -191,7 +321,7 @@ static void decrypt_block(const vxts_key *k, uint8_t out[16], const uint8_t in[1
  * last block): P_{m-1} = in[o, o+16) and P_m = in[o+16, o+16+r), 0 < r < 16,
  * T = T_{m-1}. out == in allowed.
  */
-/*@ requires 0 < r < 16 && o <= SIZE_MAX - 32;
+/*@ requires 0 < r < 16 && o <= SIZE_MAX - 16 - r;
     requires kernel_buffers(k, out + o, in + o, 16 + r) && kernel_tweak(k, out + o, in + o, 16 + r, T);
     assigns out[o .. o + 15 + r], T[0 .. 15];
     ensures C_last: \forall integer n; o <= n < o + 16 ==>
@@ -240,8 +370,8 @@ static void encrypt_steal(const vxts_key *k, uint8_t *out, const uint8_t *in, si
 /*@ requires 16 <= len <= 16777216 && o <= SIZE_MAX - len;
     requires kernel_buffers(k, out + o, in + o, len) && kernel_tweak(k, out + o, in + o, len, T);
     assigns out[o .. o + len - 1], T[0 .. 15];
-    ensures C: \forall integer n; 0 <= n < len ==>
-      out[o + n] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_OLD16(T), n);
+    ensures C: \forall integer x; o <= x < o + len ==>
+      out[x] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_OLD16(T), x - o);
 */
 static void encrypt_unit(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t o, size_t len,
                          uint8_t T[16])
@@ -250,27 +380,25 @@ static void encrypt_unit(const vxts_key *k, uint8_t *out, const uint8_t *in, siz
 
     if (r == 0) {
         /* C_0 .. C_{m-1}. */
-        vxts_kernel_encrypt_blocks(k, out + o, in + o, m, T);
-        /*@ assert whole: \forall integer n; 0 <= n < len ==>
-              out[o + n] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), n); */
+        encrypt_run(k, out, in, o, m, T);
         return;
     }
     /* C_0 .. C_{m-2}; T becomes T_{m-1}. */
-    vxts_kernel_encrypt_blocks(k, out + o, in + o, m - 1, T);
+    encrypt_run(k, out, in, o, m - 1, T);
     /*@ assert rest: \forall integer x; o + 16 * (m - 1) <= x < o + len ==> in[x] == \at(in[x], Pre); */
     /* C_{m-1} and C_m. */
     encrypt_steal(k, out, in, o + 16 * (m - 1), r, T);
-    /*@ assert head: \forall integer n; 0 <= n < 16 * (m - 1) ==>
-          out[o + n] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), n); */
-    /*@ assert tail: \forall integer n; 16 * (m - 1) <= n < len ==>
-          out[o + n] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), n); */
+    /*@ assert head: \forall integer x; o <= x < o + 16 * (m - 1) ==>
+          out[x] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
+    /*@ assert tail: \forall integer x; o + 16 * (m - 1) <= x < o + len ==>
+          out[x] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
 }
 
 /*
  * Ciphertext stealing, decryption (IEEE 1619 §5.4.2): C_{m-1} = in[o, o+16)
  * and C_m = in[o+16, o+16+r), 0 < r < 16, T = T_{m-1}. out == in allowed.
  */
-/*@ requires 0 < r < 16 && o <= SIZE_MAX - 32;
+/*@ requires 0 < r < 16 && o <= SIZE_MAX - 16 - r;
     requires kernel_buffers(k, out + o, in + o, 16 + r) && kernel_tweak(k, out + o, in + o, 16 + r, T);
     assigns out[o .. o + 15 + r], T[0 .. 15];
     ensures P_last: \forall integer n; o <= n < o + 16 ==>
@@ -318,8 +446,8 @@ static void decrypt_steal(const vxts_key *k, uint8_t *out, const uint8_t *in, si
 /*@ requires 16 <= len <= 16777216 && o <= SIZE_MAX - len;
     requires kernel_buffers(k, out + o, in + o, len) && kernel_tweak(k, out + o, in + o, len, T);
     assigns out[o .. o + len - 1], T[0 .. 15];
-    ensures P: \forall integer n; 0 <= n < len ==>
-      out[o + n] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_OLD16(T), n);
+    ensures P: \forall integer x; o <= x < o + len ==>
+      out[x] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_OLD16(T), x - o);
 */
 static void decrypt_unit(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t o, size_t len,
                          uint8_t T[16])
@@ -328,20 +456,18 @@ static void decrypt_unit(const vxts_key *k, uint8_t *out, const uint8_t *in, siz
 
     if (r == 0) {
         /* P_0 .. P_{m-1}. */
-        vxts_kernel_decrypt_blocks(k, out + o, in + o, m, T);
-        /*@ assert whole: \forall integer n; 0 <= n < len ==>
-              out[o + n] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), n); */
+        decrypt_run(k, out, in, o, m, T);
         return;
     }
     /* P_0 .. P_{m-2}; T becomes T_{m-1}. */
-    vxts_kernel_decrypt_blocks(k, out + o, in + o, m - 1, T);
+    decrypt_run(k, out, in, o, m - 1, T);
     /*@ assert rest: \forall integer x; o + 16 * (m - 1) <= x < o + len ==> in[x] == \at(in[x], Pre); */
     /* P_{m-1} and P_m. */
     decrypt_steal(k, out, in, o + 16 * (m - 1), r, T);
-    /*@ assert head: \forall integer n; 0 <= n < 16 * (m - 1) ==>
-          out[o + n] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), n); */
-    /*@ assert tail: \forall integer n; 16 * (m - 1) <= n < len ==>
-          out[o + n] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), n); */
+    /*@ assert head: \forall integer x; o <= x < o + 16 * (m - 1) ==>
+          out[x] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
+    /*@ assert tail: \forall integer x; o + 16 * (m - 1) <= x < o + len ==>
+          out[x] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
 }
 
 /* ---- argument checks ----------------------------------------------------------- */
@@ -437,9 +563,106 @@ static int check_sectors(const vxts_key *k, const uint8_t *out, const uint8_t *i
     return VXTS_OK;
 }
 
+/* One sector: in[off, off+size) -> out[off, off+size) with the tweak i = sector (dm-crypt plain64). */
+/*@ requires 16 <= size <= 16777216 && off <= SIZE_MAX - size;
+    requires kernel_buffers(k, out + off, in + off, size);
+    assigns out[off .. off + size - 1];
+    ensures C: \forall integer x; off <= x < off + size ==>
+      out[x] == XTS_ENC_AT(Pre, KEY1(k), KEY2(k), in, off, size, x - off, SPEC_F16(LE, sector));
+*/
+static void encrypt_sector(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t off, size_t size,
+                           uint64_t sector)
+{
+    uint8_t T[16];
+
+    vxts_sector_tweak(T, sector);    /* i = the sector number (§5.1) */
+    vxts_kernel_encrypt_tweak(k, T); /* T = E_K2(i) */
+    /*@ assert SPEC_EQ16(T, E, KEY2(k), SPEC_F16(LE, sector)); */
+    /*@ assert \forall integer x; off <= x < off + size ==> in[x] == \at(in[x], Pre); */
+    /*@ assert \forall integer x; 0 <= x < size ==>
+          XTS_ENC_T{Here}(KEY1(k), in, off, size, SPEC_M16(T, 0), x) ==
+          XTS_ENC_T{Pre}(KEY1(k), in, off, size, SPEC_M16(T, 0), x); */
+    /*@ assert \forall integer x; 0 <= x < size ==>
+          XTS_ENC_T{Here}(KEY1(k), in, off, size, SPEC_M16(T, 0), x) ==
+          XTS_ENC_AT(Pre, KEY1(k), KEY2(k), in, off, size, x, SPEC_F16(LE, sector)); */
+    encrypt_unit(k, out, in, off, size, T);
+    wipe_block(T);
+}
+
+/* One sector: in[off, off+size) -> out[off, off+size) with the tweak i = sector (dm-crypt plain64). */
+/*@ requires 16 <= size <= 16777216 && off <= SIZE_MAX - size;
+    requires kernel_buffers(k, out + off, in + off, size);
+    assigns out[off .. off + size - 1];
+    ensures P: \forall integer x; off <= x < off + size ==>
+      out[x] == XTS_DEC_AT(Pre, KEY1(k), KEY2(k), in, off, size, x - off, SPEC_F16(LE, sector));
+*/
+static void decrypt_sector(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t off, size_t size,
+                           uint64_t sector)
+{
+    uint8_t T[16];
+
+    vxts_sector_tweak(T, sector);    /* i = the sector number (§5.1) */
+    vxts_kernel_encrypt_tweak(k, T); /* T = E_K2(i) */
+    /*@ assert SPEC_EQ16(T, E, KEY2(k), SPEC_F16(LE, sector)); */
+    /*@ assert \forall integer x; off <= x < off + size ==> in[x] == \at(in[x], Pre); */
+    /*@ assert \forall integer x; 0 <= x < size ==>
+          XTS_DEC_T{Here}(KEY1(k), in, off, size, SPEC_M16(T, 0), x) ==
+          XTS_DEC_T{Pre}(KEY1(k), in, off, size, SPEC_M16(T, 0), x); */
+    /*@ assert \forall integer x; 0 <= x < size ==>
+          XTS_DEC_T{Here}(KEY1(k), in, off, size, SPEC_M16(T, 0), x) ==
+          XTS_DEC_AT(Pre, KEY1(k), KEY2(k), in, off, size, x, SPEC_F16(LE, sector)); */
+    decrypt_unit(k, out, in, off, size, T);
+    wipe_block(T);
+}
+
+/* Sectors of whole blocks (sector_size % 16 == 0): all n of them in one kernel call. */
+/*@ requires 1 <= n && 16 <= sector_size <= 16777216 && sector_size % 16 == 0;
+    requires first_sector + n - 1 <= UINT64_MAX && sector_size * n <= SIZE_MAX;
+    requires kernel_buffers(k, out, in, sector_size * n);
+    assigns out[0 .. sector_size * n - 1];
+    ensures C: \forall integer s, x;
+      0 <= s < n && SECTOR_AT(sector_size, s) <= x < SECTOR_AT(sector_size, s) + sector_size ==>
+      out[x] == XTS_ENC_AT(Pre, KEY1(k), KEY2(k), in, SECTOR_AT(sector_size, s), sector_size,
+                         x - SECTOR_AT(sector_size, s), SPEC_F16(LE, first_sector + s));
+*/
+static void encrypt_whole_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t n,
+                                   size_t sector_size, uint64_t first_sector)
+{
+    /*@ assert 16 * (sector_size / 16) == sector_size; */
+    vxts_kernel_encrypt_sectors(k, out, in, n, sector_size / 16, first_sector);
+    /*@ assert \forall integer s, x;
+          0 <= s < n && SECTOR_AT(sector_size, s) <= x < SECTOR_AT(sector_size, s) + sector_size ==>
+          out[x] == XB_E{Pre}(KEY1(k), in, SECTOR_AT(sector_size, s),
+                              SPEC_F16(E, KEY2(k), SPEC_F16(LE, first_sector + s)),
+                              (x - SECTOR_AT(sector_size, s)) / 16, (x - SECTOR_AT(sector_size, s)) % 16); */
+}
+
+/* Sectors of whole blocks (sector_size % 16 == 0): all n of them in one kernel call. */
+/*@ requires 1 <= n && 16 <= sector_size <= 16777216 && sector_size % 16 == 0;
+    requires first_sector + n - 1 <= UINT64_MAX && sector_size * n <= SIZE_MAX;
+    requires kernel_buffers(k, out, in, sector_size * n);
+    assigns out[0 .. sector_size * n - 1];
+    ensures P: \forall integer s, x;
+      0 <= s < n && SECTOR_AT(sector_size, s) <= x < SECTOR_AT(sector_size, s) + sector_size ==>
+      out[x] == XTS_DEC_AT(Pre, KEY1(k), KEY2(k), in, SECTOR_AT(sector_size, s), sector_size,
+                         x - SECTOR_AT(sector_size, s), SPEC_F16(LE, first_sector + s));
+*/
+static void decrypt_whole_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t n,
+                                   size_t sector_size, uint64_t first_sector)
+{
+    /*@ assert 16 * (sector_size / 16) == sector_size; */
+    vxts_kernel_decrypt_sectors(k, out, in, n, sector_size / 16, first_sector);
+    /*@ assert \forall integer s, x;
+          0 <= s < n && SECTOR_AT(sector_size, s) <= x < SECTOR_AT(sector_size, s) + sector_size ==>
+          out[x] == XB_D{Pre}(KEY1(k), in, SECTOR_AT(sector_size, s),
+                              SPEC_F16(E, KEY2(k), SPEC_F16(LE, first_sector + s)),
+                              (x - SECTOR_AT(sector_size, s)) / 16, (x - SECTOR_AT(sector_size, s)) % 16); */
+}
+
 /* ---- public data-unit calls ----------------------------------------------------- */
 
 /*@ requires ctx == \null || \valid_read(CTX_KEY(ctx));
+    assigns out[0 .. len - 1];
     behavior argument:
       assumes NO_CTX(ctx) || out == \null || in == \null || tweak == \null;
       assigns \nothing;
@@ -493,6 +716,7 @@ int vxts_encrypt(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, size_t le
 }
 
 /*@ requires ctx == \null || \valid_read(CTX_KEY(ctx));
+    assigns out[0 .. len - 1];
     behavior argument:
       assumes NO_CTX(ctx) || out == \null || in == \null || tweak == \null;
       assigns \nothing;
@@ -548,6 +772,7 @@ int vxts_decrypt(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, size_t le
 /* ---- sectors (dm-crypt plain64: sector k uses tweak first_sector + k) ------------- */
 
 /*@ requires ctx == \null || \valid_read(CTX_KEY(ctx));
+    assigns out[0 .. len - 1];
     behavior argument:
       assumes NO_CTX(ctx) || out == \null || in == \null;
       assigns \nothing;
@@ -576,10 +801,10 @@ int vxts_decrypt(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, size_t le
       requires \separated(out + (0 .. len - 1), CTX_KEY(ctx));
       assigns out[0 .. len - 1];
       ensures \result == VXTS_OK;
-      ensures C: \forall integer s, n; 0 <= s < len / sector_size && 0 <= n < sector_size ==>
-        out[sector_size * s + n] ==
-          XTS_ENC_AT(Pre, KEY1(CTX_KEY(ctx)), KEY2(CTX_KEY(ctx)), in, sector_size * s, sector_size, n,
-                     SPEC_F16(LE, first_sector + s));
+      ensures C: \forall integer s, x;
+        0 <= s < len / sector_size && SECTOR_AT(sector_size, s) <= x < SECTOR_AT(sector_size, s) + sector_size ==>
+        out[x] == XTS_ENC_AT(Pre, KEY1(CTX_KEY(ctx)), KEY2(CTX_KEY(ctx)), in, SECTOR_AT(sector_size, s),
+                           sector_size, x - SECTOR_AT(sector_size, s), SPEC_F16(LE, first_sector + s));
     complete behaviors;
     disjoint behaviors;
 */
@@ -588,36 +813,41 @@ int vxts_encrypt_sectors(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, s
 {
     const vxts_key *k = (const vxts_key *)(const void *)ctx;
     size_t n, s, off;
-    uint8_t T[16];
     int status = check_sectors(k, out, in, len, sector_size, first_sector);
     if (status != VXTS_OK)
         return status;
     n = len / sector_size;
-    /*@ assert len == sector_size * n; */
+    /*@ assert len == SECTOR_AT(sector_size, n); */
     if (sector_size % 16 == 0) {
         /* Whole-block sectors: all of them in one kernel call. */
-        vxts_kernel_encrypt_sectors(k, out, in, n, sector_size / 16, first_sector);
+        encrypt_whole_sectors(k, out, in, n, sector_size, first_sector);
         return VXTS_OK;
     }
-    /*@ loop invariant 0 <= s <= n && off == sector_size * s;
-        loop invariant done: \forall integer s2, n; 0 <= s2 < s && 0 <= n < sector_size ==>
-          out[sector_size * s2 + n] ==
-            XTS_ENC_AT(Pre, KEY1(k), KEY2(k), in, sector_size * s2, sector_size, n,
-                       SPEC_F16(LE, first_sector + s2));
+    /*@ loop invariant 0 <= s <= n && off == SECTOR_AT(sector_size, s);
+        loop invariant done: \forall integer s2, x;
+          0 <= s2 < s && SECTOR_AT(sector_size, s2) <= x < SECTOR_AT(sector_size, s2) + sector_size ==>
+          out[x] == XTS_ENC_AT(Pre, KEY1(k), KEY2(k), in, SECTOR_AT(sector_size, s2), sector_size,
+                             x - SECTOR_AT(sector_size, s2), SPEC_F16(LE, first_sector + s2));
         loop invariant rest: \forall integer x; off <= x < len ==> in[x] == \at(in[x], Pre);
-        loop assigns s, off, T[0 .. 15], out[0 .. len - 1];
+        loop assigns s, off, out[0 .. len - 1];
         loop variant n - s; */
     for (s = 0, off = 0; s < n; s++, off += sector_size) {
-        /* Sector s, bytes [off, off + sector_size): tweak i = first_sector + s. */
-        vxts_sector_tweak(T, first_sector + s);
-        vxts_kernel_encrypt_tweak(k, T);
-        encrypt_unit(k, out, in, off, sector_size, T);
+        /* Sector s: bytes [off, off + sector_size), tweak i = first_sector + s. */
+        /*@ assert \forall integer x; off <= x < off + sector_size ==> in[x] == \at(in[x], Pre); */
+        /*@ assert \forall integer x; 0 <= x < sector_size ==>
+              XTS_ENC_AT(Here, KEY1(k), KEY2(k), in, off, sector_size, x, SPEC_F16(LE, first_sector + s)) ==
+              XTS_ENC_AT(Pre, KEY1(k), KEY2(k), in, off, sector_size, x, SPEC_F16(LE, first_sector + s)); */
+        encrypt_sector(k, out, in, off, sector_size, first_sector + s);
+        /*@ assert \forall integer s2, x;
+              s <= s2 <= s && SECTOR_AT(sector_size, s2) <= x < SECTOR_AT(sector_size, s2) + sector_size ==>
+              out[x] == XTS_ENC_AT(Pre, KEY1(k), KEY2(k), in, SECTOR_AT(sector_size, s2), sector_size,
+                                 x - SECTOR_AT(sector_size, s2), SPEC_F16(LE, first_sector + s2)); */
     }
-    wipe_block(T);
     return VXTS_OK;
 }
 
 /*@ requires ctx == \null || \valid_read(CTX_KEY(ctx));
+    assigns out[0 .. len - 1];
     behavior argument:
       assumes NO_CTX(ctx) || out == \null || in == \null;
       assigns \nothing;
@@ -646,10 +876,10 @@ int vxts_encrypt_sectors(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, s
       requires \separated(out + (0 .. len - 1), CTX_KEY(ctx));
       assigns out[0 .. len - 1];
       ensures \result == VXTS_OK;
-      ensures P: \forall integer s, n; 0 <= s < len / sector_size && 0 <= n < sector_size ==>
-        out[sector_size * s + n] ==
-          XTS_DEC_AT(Pre, KEY1(CTX_KEY(ctx)), KEY2(CTX_KEY(ctx)), in, sector_size * s, sector_size, n,
-                     SPEC_F16(LE, first_sector + s));
+      ensures P: \forall integer s, x;
+        0 <= s < len / sector_size && SECTOR_AT(sector_size, s) <= x < SECTOR_AT(sector_size, s) + sector_size ==>
+        out[x] == XTS_DEC_AT(Pre, KEY1(CTX_KEY(ctx)), KEY2(CTX_KEY(ctx)), in, SECTOR_AT(sector_size, s),
+                           sector_size, x - SECTOR_AT(sector_size, s), SPEC_F16(LE, first_sector + s));
     complete behaviors;
     disjoint behaviors;
 */
@@ -658,37 +888,44 @@ int vxts_decrypt_sectors(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, s
 {
     const vxts_key *k = (const vxts_key *)(const void *)ctx;
     size_t n, s, off;
-    uint8_t T[16];
     int status = check_sectors(k, out, in, len, sector_size, first_sector);
     if (status != VXTS_OK)
         return status;
     n = len / sector_size;
-    /*@ assert len == sector_size * n; */
+    /*@ assert len == SECTOR_AT(sector_size, n); */
     if (sector_size % 16 == 0) {
         /* Whole-block sectors: all of them in one kernel call. */
-        vxts_kernel_decrypt_sectors(k, out, in, n, sector_size / 16, first_sector);
+        decrypt_whole_sectors(k, out, in, n, sector_size, first_sector);
         return VXTS_OK;
     }
-    /*@ loop invariant 0 <= s <= n && off == sector_size * s;
-        loop invariant done: \forall integer s2, n; 0 <= s2 < s && 0 <= n < sector_size ==>
-          out[sector_size * s2 + n] ==
-            XTS_DEC_AT(Pre, KEY1(k), KEY2(k), in, sector_size * s2, sector_size, n,
-                       SPEC_F16(LE, first_sector + s2));
+    /*@ loop invariant 0 <= s <= n && off == SECTOR_AT(sector_size, s);
+        loop invariant done: \forall integer s2, x;
+          0 <= s2 < s && SECTOR_AT(sector_size, s2) <= x < SECTOR_AT(sector_size, s2) + sector_size ==>
+          out[x] == XTS_DEC_AT(Pre, KEY1(k), KEY2(k), in, SECTOR_AT(sector_size, s2), sector_size,
+                             x - SECTOR_AT(sector_size, s2), SPEC_F16(LE, first_sector + s2));
         loop invariant rest: \forall integer x; off <= x < len ==> in[x] == \at(in[x], Pre);
-        loop assigns s, off, T[0 .. 15], out[0 .. len - 1];
+        loop assigns s, off, out[0 .. len - 1];
         loop variant n - s; */
     for (s = 0, off = 0; s < n; s++, off += sector_size) {
-        /* Sector s, bytes [off, off + sector_size): tweak i = first_sector + s. */
-        vxts_sector_tweak(T, first_sector + s);
-        vxts_kernel_encrypt_tweak(k, T);
-        decrypt_unit(k, out, in, off, sector_size, T);
+        /* Sector s: bytes [off, off + sector_size), tweak i = first_sector + s. */
+        /*@ assert \forall integer x; off <= x < off + sector_size ==> in[x] == \at(in[x], Pre); */
+        /*@ assert \forall integer x; 0 <= x < sector_size ==>
+              XTS_DEC_AT(Here, KEY1(k), KEY2(k), in, off, sector_size, x, SPEC_F16(LE, first_sector + s)) ==
+              XTS_DEC_AT(Pre, KEY1(k), KEY2(k), in, off, sector_size, x, SPEC_F16(LE, first_sector + s)); */
+        decrypt_sector(k, out, in, off, sector_size, first_sector + s);
+        /*@ assert \forall integer s2, x;
+              s <= s2 <= s && SECTOR_AT(sector_size, s2) <= x < SECTOR_AT(sector_size, s2) + sector_size ==>
+              out[x] == XTS_DEC_AT(Pre, KEY1(k), KEY2(k), in, SECTOR_AT(sector_size, s2), sector_size,
+                                 x - SECTOR_AT(sector_size, s2), SPEC_F16(LE, first_sector + s2)); */
     }
-    wipe_block(T);
     return VXTS_OK;
 }
 
 /* ---- messages ---------------------------------------------------------------------- */
 
+/*@ assigns \nothing;
+    ensures \result != \null;
+*/
 const char *vxts_strerror(int status)
 {
     switch (status) {
@@ -704,6 +941,9 @@ const char *vxts_strerror(int status)
     }
 }
 
+/*@ assigns \nothing;
+    ensures \result != \null;
+*/
 const char *vxts_version(void)
 {
     return VXTS_VERSION_STRING;

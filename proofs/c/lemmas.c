@@ -1,3 +1,8 @@
-/* The spec's lemmas (proofs/spec/xts_spec.h, xts_lemmas.h), proved on their own. */
+/*
+ * The spec's lemmas, proved on their own (proofs/prove.sh): those of
+ * proofs/spec/xts_lemmas.h and the mode layer's of proofs/spec/api_spec.h.
+ */
 #include <stdint.h>
+#include "backend.h"
+#include "api_spec.h"
 #include "xts_lemmas.h"

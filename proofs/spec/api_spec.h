@@ -17,6 +17,10 @@
 #define CTX_KEY(ctx) ((vxts_key *)(ctx))
 
 /*@
+  // One kernel step advances the tweak by one multiplication by alpha: AP_S
+  // with j = 0, which the provers do not find by themselves.
+  lemma AP_1: \forall SPEC_P16(t), integer b; 0 <= b < 16 ==>
+    AP(SPEC_A16(t), 1, b) == MULX(SPEC_A16(t), b);
 
   // VXTS_ERR_ARGUMENT: a NULL pointer or an uninitialised context.
   predicate NO_CTX{L}(vxts_ctx *ctx) = ctx == \null || CTX_KEY(ctx)->backend == \null;
@@ -33,6 +37,13 @@
   // out != in (in place is allowed).
   predicate OVERLAP(uint8_t *out, uint8_t *in, integer len) =
     out != in && !\separated(out + (0 .. len - 1), in + (0 .. len - 1));
+
+  // VXTS_ERR_KEY_LENGTH: Key1 || Key2 is 2 x 16 or 2 x 32 bytes (§5.1).
+  predicate KEY_LENGTH_OK(integer key_len) = key_len == 32 || key_len == 64;
+
+  // VXTS_ERR_WEAK_KEY: Key1 == Key2 (SP 800-38E, FIPS 140 guidance).
+  predicate KEY_HALVES_EQUAL{L}(uint8_t *key, integer half) =
+    \forall integer i; 0 <= i < half ==> key[i] == key[half + i];
 
   // VXTS_ERR_SECTOR_RANGE: the last sector number first + n - 1 passes 2^64 - 1.
   predicate SECTOR_RANGE_BAD(integer len, integer sector_size, integer first) =

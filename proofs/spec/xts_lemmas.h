@@ -57,9 +57,10 @@
 
 
   // ---- arithmetic ------------------------------------------------------------
-  // Sector s2 < s of size c ends where sector s starts, or before. Stated with
-  // the products c * a, c * b as they occur in the sector loops.
-  lemma mul_step: \forall integer c, a, b; 0 <= a < b && 0 <= c ==> c * a + c <= c * b;
+  // Sector a < b of size c ends where sector b starts, or before.
+  lemma sector_step: \forall integer c, a, b; 0 <= a < b && 0 <= c ==>
+    SECTOR_AT(c, a) + c <= SECTOR_AT(c, b);
+  lemma sector_next: \forall integer c, a; SECTOR_AT(c, a + 1) == SECTOR_AT(c, a) + c;
 */
 
 #endif /* VXTS_XTS_LEMMAS_H */

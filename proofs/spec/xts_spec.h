@@ -10,8 +10,9 @@
  *   bx_range            bx returns a byte (follows from bx_def);
  *   E_range, D_range    the block cipher returns bytes (E, D uninterpreted);
  *   AP_0, AP_S          T * alpha^j by recursion on j (a definition);
+ *   SECTOR_AT_def       SECTOR_AT(size, s) = size * s (a definition);
  *   KEY_*               none: key identities are uninterpreted symbols.
- * The lemmas (AP_1 here, xts_lemmas.h) are proved by WP.
+ * The lemmas (xts_lemmas.h, api_spec.h) are proved by WP.
  *
  * Conventions. A 128-bit block is 16 bytes, byte 0 first; as an element of
  * GF(2^128) byte 0 holds the coefficients of x^0..x^7 (IEEE 1619 §5.2: the
@@ -72,23 +73,24 @@
 #define XTS_DEC_AT(L, key1, key2, in, o, len, n, ...) \
     XTS_DEC_T{L}(key1, in, o, len, SPEC_F16(E, key2, __VA_ARGS__), n)
 
-/*@
-  // ---- bytes -------------------------------------------------------------
-
-  axiomatic SpecXor {
-    // Byte xor. Kept uninterpreted: the SMT encoding of '^' has no
-    // commutativity, and WP reorders '^' operands freely, so the spec and the
-    // code xor through bx (see proofs/README.md, "bx").
+/* ---- bytes -----------------------------------------------------------------
+ *
+ * Byte xor. Kept uninterpreted: the SMT encoding of '^' has no
+ * commutativity, and WP reorders '^' operands freely, so the spec and the
+ * code xor through bx (see proofs/README.md, "bx"). Only the proofs of code
+ * that computes a xor itself (ref, -DVXTS_SPEC_XOR) get its definition;
+ * elsewhere bx stays abstract, which only weakens the hypotheses.
+ */
+#ifdef VXTS_SPEC_XOR
+/*@ axiomatic SpecXor {
     logic integer bx(integer a, integer b);
-    axiom bx_range: \forall integer a, b; 0 <= bx(a, b) <= 255;
+    axiom bx_def: \forall integer a, b; bx(a, b) == (uint8_t)(a ^ b);
   }
 */
-#ifdef VXTS_SPEC_XOR
-/* Only the proofs of code that computes a xor itself (ref) need what bx is;
-   elsewhere bx stays abstract, which only weakens the hypotheses. bx_range
-   above follows from this definition. */
-/*@ axiomatic SpecXorDef {
-    axiom bx_def: \forall integer a, b; bx(a, b) == (uint8_t)(a ^ b);
+#else
+/*@ axiomatic SpecXor {
+    logic integer bx(integer a, integer b);
+    axiom bx_range: \forall integer a, b; 0 <= bx(a, b) <= 255;   // follows from bx_def
   }
 */
 #endif
@@ -142,9 +144,6 @@
     axiom AP_S: \forall SPEC_P16(t), integer j, b; 0 <= j ==>
       AP(SPEC_A16(t), j + 1, b) == MULX(SPEC_F16(AP, SPEC_A16(t), j), b);
   }
-
-  lemma AP_1: \forall SPEC_P16(t), integer b; 0 <= b < 16 ==>
-    AP(SPEC_A16(t), 1, b) == MULX(SPEC_A16(t), b);
 
   // ---- §5.3.1 / §5.4.1: one block, XTS-AES-blockEnc / blockDec -------------
   //
@@ -244,6 +243,15 @@
     r == 0 || n < 16 * (m - 1) ? XB_D(key1, in, o, SPEC_A16(t), n / 16, n % 16) :  // P_j
       STEAL_D(key1, in, o + 16 * (m - 1), SPEC_F16(AP, SPEC_A16(t), m - 1), r,
               n - 16 * (m - 1));                             // P_{m-1}, P_m
+
+  // ---- sectors -------------------------------------------------------------
+  axiomatic SpecSectors {
+    // The byte offset of sector s of the given size: size * s. A function
+    // symbol rather than the product so that the provers can match sector
+    // offsets in quantified facts (a definitional axiom: the symbol is fresh).
+    logic integer SECTOR_AT(integer size, integer s);
+    axiom SECTOR_AT_def: \forall integer size, s; SECTOR_AT(size, s) == size * s;
+  }
 
   // ---- the data-unit sequence number as a tweak (§5.1, dm-crypt plain64) ---
   //
