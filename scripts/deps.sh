@@ -1,22 +1,24 @@
 #!/bin/sh
 # Makes sure the Debian packages a task needs are installed.
-#   scripts/deps.sh build|test        install what is missing (as root), or name it and fail
+#   scripts/deps.sh build|test|prove  install what is missing (as root), or name it and fail
 #   scripts/deps.sh --list build|test print the package names
 # build: compile the library, CLI and demo. test: everything `scripts/test.sh` runs.
 set -eu
 
 BUILD_PKGS="gcc make libc6-dev"
+PROVE_PKGS="frama-c-base why3 z3 cvc4 python3"
 TEST_PKGS="$BUILD_PKGS libssl-dev libgcrypt20-dev pkg-config cryptsetup-bin valgrind clang \
 libclang-rt-14-dev cppcheck clang-tidy frama-c-base why3 z3 cvc4 qemu-user \
 gcc-aarch64-linux-gnu libc6-dev-arm64-cross python3 jq"
 
-usage() { echo "usage: scripts/deps.sh [--list] build|test" >&2; exit 2; }
+usage() { echo "usage: scripts/deps.sh [--list] build|test|prove" >&2; exit 2; }
 
 list=0
 if [ "${1:-}" = "--list" ]; then list=1; shift; fi
 case "${1:-}" in
   build) pkgs=$BUILD_PKGS ;;
   test) pkgs=$TEST_PKGS ;;
+  prove) pkgs=$PROVE_PKGS ;;
   *) usage ;;
 esac
 if [ $list = 1 ]; then echo $pkgs; exit 0; fi

@@ -12,6 +12,12 @@
 
 #include "xts_spec.h"
 
+/* One byte i of the stealing blocks, equal in two memory states (lemmas below). */
+#define LEMMA_EQPP_E(i) STEAL_PP_E{L1}(key, in, o, SPEC_A16(t), r, i) == STEAL_PP_E{L2}(key, in, o, SPEC_A16(t), r, i)
+#define LEMMA_EQCC_D(i) STEAL_CC_D{L1}(key, in, o, SPEC_A16(t), r, i) == STEAL_CC_D{L2}(key, in, o, SPEC_A16(t), r, i)
+#define LEMMA_ALL16(F) F(0) && F(1) && F(2) && F(3) && F(4) && F(5) && F(6) && F(7) && \
+    F(8) && F(9) && F(10) && F(11) && F(12) && F(13) && F(14) && F(15)
+
 /*@
   // ---- what the spec functions read ----------------------------------------
   //
@@ -38,6 +44,26 @@
     0 <= r < 16 && 0 <= i < 16 &&
     (\forall integer x; o <= x < o + 16 + r ==> \at(in[x], L1) == \at(in[x], L2)) ==>
     STEAL_CC_D{L1}(key, in, o, SPEC_A16(t), r, i) == STEAL_CC_D{L2}(key, in, o, SPEC_A16(t), r, i);
+  // The 16 bytes of a stealing block at once (so that the next lemmas need
+  // no instantiation of the per-byte ones), then each half of STEAL_E/D.
+  lemma STEAL_PP_E_reads16{L1, L2}: \forall integer key, uint8_t *in, integer o, SPEC_P16(t), integer r;
+    0 <= r < 16 && (\forall integer x; o <= x < o + 16 + r ==> \at(in[x], L1) == \at(in[x], L2)) ==>
+    LEMMA_ALL16(LEMMA_EQPP_E);
+  lemma STEAL_CC_D_reads16{L1, L2}: \forall integer key, uint8_t *in, integer o, SPEC_P16(t), integer r;
+    0 <= r < 16 && (\forall integer x; o <= x < o + 16 + r ==> \at(in[x], L1) == \at(in[x], L2)) ==>
+    LEMMA_ALL16(LEMMA_EQCC_D);
+  lemma STEAL_E_reads_lo{L1, L2}: \forall integer key, uint8_t *in, integer o, SPEC_P16(t), integer r, b;
+    0 <= r < 16 && b < 16 && (\forall integer x; o <= x < o + 16 + r ==> \at(in[x], L1) == \at(in[x], L2)) ==>
+    STEAL_E{L1}(key, in, o, SPEC_A16(t), r, b) == STEAL_E{L2}(key, in, o, SPEC_A16(t), r, b);
+  lemma STEAL_E_reads_hi{L1, L2}: \forall integer key, uint8_t *in, integer o, SPEC_P16(t), integer r, b;
+    0 <= r < 16 && 16 <= b && (\forall integer x; o <= x < o + 16 + r ==> \at(in[x], L1) == \at(in[x], L2)) ==>
+    STEAL_E{L1}(key, in, o, SPEC_A16(t), r, b) == STEAL_E{L2}(key, in, o, SPEC_A16(t), r, b);
+  lemma STEAL_D_reads_lo{L1, L2}: \forall integer key, uint8_t *in, integer o, SPEC_P16(t), integer r, b;
+    0 <= r < 16 && b < 16 && (\forall integer x; o <= x < o + 16 + r ==> \at(in[x], L1) == \at(in[x], L2)) ==>
+    STEAL_D{L1}(key, in, o, SPEC_A16(t), r, b) == STEAL_D{L2}(key, in, o, SPEC_A16(t), r, b);
+  lemma STEAL_D_reads_hi{L1, L2}: \forall integer key, uint8_t *in, integer o, SPEC_P16(t), integer r, b;
+    0 <= r < 16 && 16 <= b && (\forall integer x; o <= x < o + 16 + r ==> \at(in[x], L1) == \at(in[x], L2)) ==>
+    STEAL_D{L1}(key, in, o, SPEC_A16(t), r, b) == STEAL_D{L2}(key, in, o, SPEC_A16(t), r, b);
   lemma STEAL_E_reads{L1, L2}: \forall integer key, uint8_t *in, integer o, SPEC_P16(t), integer r, b;
     0 <= r < 16 && (\forall integer x; o <= x < o + 16 + r ==> \at(in[x], L1) == \at(in[x], L2)) ==>
     STEAL_E{L1}(key, in, o, SPEC_A16(t), r, b) == STEAL_E{L2}(key, in, o, SPEC_A16(t), r, b);
@@ -58,6 +84,8 @@
 
   // ---- arithmetic ------------------------------------------------------------
   // Sector a < b of size c ends where sector b starts, or before.
+  lemma mul_ge: \forall integer c, d; 0 <= c && 1 <= d ==> c <= c * d;
+  lemma sector_diff: \forall integer c, a, b; SECTOR_AT(c, b) - SECTOR_AT(c, a) == c * (b - a);
   lemma sector_step: \forall integer c, a, b; 0 <= a < b && 0 <= c ==>
     SECTOR_AT(c, a) + c <= SECTOR_AT(c, b);
   lemma sector_next: \forall integer c, a; SECTOR_AT(c, a + 1) == SECTOR_AT(c, a) + c;

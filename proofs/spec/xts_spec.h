@@ -141,8 +141,8 @@
     logic integer AP(SPEC_P16(t), integer j, integer b);
     axiom AP_0: \forall SPEC_P16(t), integer b; 0 <= b < 16 ==>
       AP(SPEC_A16(t), 0, b) == sel16(SPEC_A16(t), b);
-    axiom AP_S: \forall SPEC_P16(t), integer j, b; 0 <= j ==>
-      AP(SPEC_A16(t), j + 1, b) == MULX(SPEC_F16(AP, SPEC_A16(t), j), b);
+    axiom AP_S: \forall SPEC_P16(t), integer j, b; 0 < j ==>
+      AP(SPEC_A16(t), j, b) == MULX(SPEC_F16(AP, SPEC_A16(t), j - 1), b);
   }
 
   // ---- §5.3.1 / §5.4.1: one block, XTS-AES-blockEnc / blockDec -------------

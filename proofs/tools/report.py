@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Writes the assurance report (proofs/REPORT.md) from a `make prove` run.
+
+Usage: report.py OUT_DIR > proofs/REPORT.md
+Reads OUT_DIR/<run>.meta and <run>.json (Frama-C -wp-report-json), smt.log,
+the axioms of the spec headers, and fills proofs/REPORT.in.md. The closing
+line is "N passed, N failed" (goals and checks), as scripts/test.sh counts.
+"""
+import datetime
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+
+OUT = sys.argv[1]
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+RUNS = ["lemmas", "mode", "ref", "ct64", "cli"]
+PROVER_NAMES = {"qed": "Qed", "Z3": "z3", "CVC4": "cvc4"}
+
+
+def meta(name):
+    path = os.path.join(OUT, name + ".meta")
+    if not os.path.exists(path):
+        return None
+    out = {}
+    for line in open(path):
+        key, _, value = line.rstrip("\n").partition("=")
+        out[key] = value
+    return out
+
+
+def prover_key(k):
+    """'Z3:4.8.12:vxts' -> 'z3'; 'qed' -> 'Qed'; 'wp:main' -> None."""
+    if k.startswith("wp:"):
+        return None
+    return PROVER_NAMES.get(k.split(":")[0], k)
+
+
+def section_counts(sec):
+    total = sec.get("wp:main", {}).get("total", 0)
+    valid = sec.get("wp:main", {}).get("valid", 0)
+    by = {}
+    for k, v in sec.items():
+        p = prover_key(k)
+        if p and v.get("valid"):
+            by[p] = by.get(p, 0) + v["valid"]
+    return total, valid, by
+
+
+def unproved(funcs):
+    bad = []
+    for fname, props in funcs.items():
+        for prop, sec in props.items():
+            if prop == "wp:section":
+                continue
+            main = sec.get("wp:main", {})
+            if main.get("valid", 0) < main.get("total", 0):
+                bad.append(prop)
+    return bad
+
+
+def version(cmd):
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip().splitlines()[0]
+    except Exception:  # noqa: BLE001 - a missing tool is reported as unknown
+        return "unknown"
+
+
+def axioms():
+    rows = []
+    files = sorted(glob.glob(os.path.join(ROOT, "proofs/spec/*.h"))) + [
+        os.path.join(ROOT, "src/kernel.h")] + sorted(glob.glob(os.path.join(ROOT, "ref/*.c")))
+    for f in files:
+        text = open(f).read()
+        for m in re.finditer(r"\baxiom\s+(\w+)\s*:", text):
+            line = text.count("\n", 0, m.start()) + 1
+            rows.append("| `%s` | %s:%d |" % (m.group(1), os.path.relpath(f, ROOT), line))
+    return "\n".join(["| axiom | where |", "| --- | --- |"] + rows)
+
+
+def main():
+    total_goals = proved_goals = 0
+    failed_checks = passed_checks = 0
+    summary = ["| run | files | goals proved | time | result |", "| --- | --- | --- | --- | --- |"]
+    detail = []
+    run_seconds = 0
+    for name in RUNS:
+        m = meta(name)
+        if m is None:
+            summary.append("| %s | | not run | | **not run** |" % name)
+            failed_checks += 1
+            continue
+        secs = int(m.get("seconds", "0"))
+        run_seconds += secs
+        try:
+            data = json.load(open(os.path.join(OUT, name + ".json")))
+        except (OSError, ValueError):
+            data = {}
+        funcs = data.get("wp:functions", {})
+        g = data.get("wp:global", {}).get("wp:main", {})
+        t, v = g.get("total", 0), g.get("valid", 0)
+        ok = m.get("status") == "0" and t == v and t > 0
+        total_goals += t
+        proved_goals += v
+        if not ok and t == v:
+            failed_checks += 1
+        summary.append("| %s | `%s` | %d / %d | %d s | %s |" % (
+            name, m.get("files", ""), v, t, secs, "proved" if ok else "**NOT PROVED**"))
+        rows = ["| function | goals | proved | by Qed | by z3 | by cvc4 |",
+                "| --- | ---: | ---: | ---: | ---: | ---: |"]
+        for fname in sorted(funcs):
+            sec = funcs[fname].get("wp:section", {})
+            ft, fv, by = section_counts(sec)
+            rows.append("| `%s` | %d | %d%s | %d | %d | %d |" % (
+                fname, ft, fv, "" if ft == fv else " **(%d open)**" % (ft - fv),
+                by.get("Qed", 0), by.get("z3", 0), by.get("cvc4", 0)))
+        for key, sec in data.items():
+            if key in ("wp:global", "wp:functions"):
+                continue
+            if isinstance(sec, dict) and "wp:section" in sec:
+                ft, fv, by = section_counts(sec["wp:section"])
+                rows.append("| %s | %d | %d | %d | %d | %d |" % (
+                    key.replace("wp:", ""), ft, fv, by.get("Qed", 0), by.get("z3", 0), by.get("cvc4", 0)))
+        bad = unproved(funcs)
+        detail.append("### %s\n\nCommand: `%s`\n\n%s\n" % (name, m.get("command", ""), "\n".join(rows)))
+        if bad:
+            detail.append("Not proved: " + ", ".join("`%s`" % b for b in bad) + "\n")
+
+    checks = []
+    for name, what in (("smt", "bit-vector identities of the tweak arithmetic (proofs/smt/)"),
+                       ("sanity", "`lemma absurd: \\false` not provable from the spec's axioms"),
+                       ("hygiene", "no `assume`/`admit` in any proved file")):
+        m = meta(name)
+        if m is None:
+            checks.append("| %s | not run |" % what)
+            failed_checks += 1
+        elif m.get("status") == "0":
+            checks.append("| %s | passed |" % what)
+            passed_checks += 1
+        else:
+            checks.append("| %s | **FAILED** |" % what)
+            failed_checks += 1
+    smt = ""
+    smt_log = os.path.join(OUT, "smt.log")
+    if os.path.exists(smt_log):
+        smt = "```\n" + open(smt_log).read().rstrip() + "\n```"
+
+    ct_readme = open(os.path.join(ROOT, "tests/ct/README.md")).read()
+    ct_readme = re.sub(r"^# ", "### ", ct_readme, count=1)
+    ct_readme = re.sub(r"^(#+) ", lambda mm: "#" * (len(mm.group(1)) + 2) + " ", ct_readme, flags=re.M)
+
+    template = open(os.path.join(ROOT, "proofs/REPORT.in.md")).read()
+    fill = {
+        "DATE": datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC"),
+        "FRAMAC": version("frama-c -version"),
+        "WHY3": version("why3 --version"),
+        "Z3": version("z3 --version"),
+        "CVC4": version("cvc4 --version"),
+        "TIMEOUT": os.environ.get("PROVE_TIMEOUT", "20"),
+        "PAR": os.environ.get("PROVE_PAR", "2"),
+        "SUMMARY": "\n".join(summary),
+        "GOALS": "%d of %d" % (proved_goals, total_goals),
+        "SECONDS": str(run_seconds),
+        "DETAIL": "\n".join(detail),
+        "CHECKS": "\n".join(["| check | result |", "| --- | --- |"] + checks),
+        "SMT": smt,
+        "AXIOMS": axioms(),
+        "CT": ct_readme,
+    }
+    for k, v in fill.items():
+        template = template.replace("@@%s@@" % k, v)
+    sys.stdout.write(template.rstrip() + "\n\n")
+    fails = (total_goals - proved_goals) + failed_checks
+    sys.stdout.write("%d passed, %d failed\n" % (proved_goals + passed_checks, fails))
+
+
+main()
