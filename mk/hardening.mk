@@ -216,15 +216,20 @@ $(FUZZ_DIR)/bin/fuzz_api: tests/fuzz/fuzz_api.c $(FUZZ_DIR)/lib/libvxts.a
 
 # The CLI in-process: its main() renamed, exit() returning to the target
 # (the renamed main has no prototype, hence -Wno-missing-prototypes).
-$(FUZZ_DIR)/obj/vxts_cli.o: tools/vxts.c include/vxts.h
+$(FUZZ_DIR)/obj/vxts_cli.o: tools/vxts.c tools/sector_plan.h include/vxts.h
 	@mkdir -p $(dir $@)
-	$(HARD_CLANG) -std=c11 $(WARN) -Werror -Wno-missing-prototypes $(FUZZ_CFLAGS) -Iinclude \
+	$(HARD_CLANG) -std=c11 $(WARN) -Werror -Wno-missing-prototypes $(FUZZ_CFLAGS) -Iinclude -Itools \
 		-Dmain=vxts_cli_main -Dexit=vxts_fuzz_exit -c $< -o $@
 
-$(FUZZ_DIR)/bin/fuzz_cli: tests/fuzz/fuzz_cli.c $(FUZZ_DIR)/obj/vxts_cli.o $(FUZZ_DIR)/lib/libvxts.a
+$(FUZZ_DIR)/obj/sector_plan.o: tools/sector_plan.c tools/sector_plan.h
+	@mkdir -p $(dir $@)
+	$(HARD_CLANG) -std=c11 $(WARN) -Werror $(FUZZ_CFLAGS) -Itools -c $< -o $@
+
+$(FUZZ_DIR)/bin/fuzz_cli: tests/fuzz/fuzz_cli.c $(FUZZ_DIR)/obj/vxts_cli.o $(FUZZ_DIR)/obj/sector_plan.o \
+		$(FUZZ_DIR)/lib/libvxts.a
 	@mkdir -p $(dir $@)
 	$(HARD_CLANG) $(FUZZ_TCFLAGS) $(FUZZ_LINK) tests/fuzz/fuzz_cli.c $(FUZZ_DIR)/obj/vxts_cli.o \
-		$(FUZZ_DIR)/lib/libvxts.a -o $@
+		$(FUZZ_DIR)/obj/sector_plan.o $(FUZZ_DIR)/lib/libvxts.a -o $@
 
 $(addprefix $(HARD_LOGS)/fuzz-,$(addsuffix .log,$(FUZZ_TARGETS))): $(HARD_LOGS)/fuzz-%.log: $(FUZZ_DIR)/bin/fuzz_% hard-force
 	@$(HARD_RUN) fuzz-$* env UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 sh tests/ct/hardening.sh fuzz $(abspath $(FUZZ_DIR)/bin/fuzz_$*) $* $(FUZZ_SECONDS) \

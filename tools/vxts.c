@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "vxts.h"
+#include "sector_plan.h"
 
 #define EXIT_FAIL 1
 #define EXIT_USAGE 2
@@ -386,14 +387,24 @@ static int check_backend(const char *id)
 static int transform(const vxts_ctx *ctx, int encrypt, uint8_t *buf, size_t len, size_t sector_size,
                      uint64_t first_iv, uint64_t iv_step)
 {
-    size_t off;
+    struct sector_run run;
+    struct sector_piece pc;
+    uint64_t k;
     int status;
     if (iv_step == 1)
         return encrypt ? vxts_encrypt_sectors(ctx, buf, buf, len, sector_size, first_iv)
                        : vxts_decrypt_sectors(ctx, buf, buf, len, sector_size, first_iv);
-    for (off = 0; off < len; off += sector_size, first_iv += iv_step) {
-        status = encrypt ? vxts_encrypt_sectors(ctx, buf + off, buf + off, sector_size, sector_size, first_iv)
-                         : vxts_decrypt_sectors(ctx, buf + off, buf + off, sector_size, sector_size, first_iv);
+    /* One sector per piece: sector k is at k * sector_size with the IV first_iv + k * iv_step. */
+    run.start = 0;
+    run.bytes = len;
+    run.sector_size = sector_size;
+    run.nsectors = len / sector_size;
+    run.first_iv = first_iv;
+    run.iv_step = iv_step;
+    for (k = 0; k < run.nsectors; k = pc.next) {
+        sector_piece_at(&run, k, 1, &pc);
+        status = encrypt ? vxts_encrypt_sectors(ctx, buf + pc.pos, buf + pc.pos, sector_size, sector_size, pc.iv)
+                         : vxts_decrypt_sectors(ctx, buf + pc.pos, buf + pc.pos, sector_size, sector_size, pc.iv);
         if (status != VXTS_OK)
             return status;
     }
@@ -600,8 +611,9 @@ static int cmd_crypt(const struct options *o)
     struct stat in_st;
     char dest[PATH_MAX];
     size_t key_len = 0, sector = (size_t)o->sector_size;
-    uint64_t unit = o->sector_size / DM_SECTOR; /* 512-byte IV units per sector */
-    uint64_t in_size, area, nsectors, first_iv, iv_step, done;
+    uint64_t in_size, k;
+    struct sector_run plan;
+    struct sector_piece pc;
     uint8_t *buf = NULL;
     int in_fd = -1, out_fd = -1, rc, status;
     const char *verb = o->encrypt ? "encrypt" : "decrypt";
@@ -651,35 +663,24 @@ static int cmd_crypt(const struct options *o)
                    S_ISDIR(in_st.st_mode) ? "is a directory" : "must be a regular file or a block device");
         goto out;
     }
-    /* off_t is 64-bit signed: an offset past INT64_MAX bytes is past any file. */
-    if (o->offset > (uint64_t)INT64_MAX / DM_SECTOR || o->offset * DM_SECTOR > in_size) {
+    switch (sector_plan_make(&plan, in_size, o->offset, o->skip, o->sector_size, o->iv_large)) {
+    case SECTOR_PLAN_OK:
+        break;
+    case SECTOR_PLAN_ERR_OFFSET: /* off_t is 64-bit signed: an offset past INT64_MAX bytes is past any file. */
         error_line("--offset %llu (%llu-byte sectors) is beyond the end of INPUT '%s' (%llu bytes)",
                    (unsigned long long)o->offset, (unsigned long long)DM_SECTOR, o->input,
                    (unsigned long long)in_size);
         goto out;
-    }
-    area = in_size - o->offset * DM_SECTOR;
-    if (area == 0) {
+    case SECTOR_PLAN_ERR_EMPTY:
         error_line("INPUT '%s' has no data after the offset (%llu bytes)", o->input, (unsigned long long)in_size);
         goto out;
-    }
-    if (area % sector != 0) {
+    case SECTOR_PLAN_ERR_PARTIAL:
         error_line("INPUT '%s' is not a whole number of %zu-byte sectors: %llu bytes after the offset",
-                   o->input, sector, (unsigned long long)area);
+                   o->input, sector, (unsigned long long)(in_size - o->offset * DM_SECTOR));
         goto out;
-    }
-    nsectors = area / sector;
-    /* dm-crypt's sector counter (skip + k * unit, in 512-byte units) must not wrap. */
-    if (nsectors - 1 > (UINT64_MAX - o->skip) / unit) {
+    default: /* SECTOR_PLAN_ERR_IV_WRAP: dm-crypt's sector counter (skip + k * unit) would wrap */
         error_line("--skip %llu: the IV of the last sector would pass 2^64 - 1", (unsigned long long)o->skip);
         goto out;
-    }
-    if (o->iv_large) {
-        first_iv = o->skip / unit;
-        iv_step = 1;
-    } else {
-        first_iv = o->skip;
-        iv_step = unit;
     }
 
     rc = resolve_output(o->output, &in_st, dest, sizeof dest);
@@ -698,11 +699,11 @@ static int cmd_crypt(const struct options *o)
     (void)posix_fadvise(in_fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
 
-    for (done = 0; done < area;) {
-        size_t len = area - done < CHUNK_BYTES ? (size_t)(area - done) : CHUNK_BYTES;
-        uint64_t k = done / sector;
+    /* Pieces of at most CHUNK_BYTES (a multiple of every sector size), in order, each sector once. */
+    for (k = 0; k < plan.nsectors; k = pc.next) {
         double t1;
-        if (read_full(in_fd, buf, len, (off_t)(o->offset * DM_SECTOR + done)) != 0) {
+        sector_piece_at(&plan, k, CHUNK_BYTES / sector, &pc);
+        if (read_full(in_fd, buf, (size_t)pc.len, (off_t)pc.pos) != 0) {
             if (errno == 0)
                 error_line("INPUT '%s' became shorter while it was read", o->input);
             else
@@ -710,17 +711,16 @@ static int cmd_crypt(const struct options *o)
             goto out;
         }
         t1 = now_seconds();
-        status = transform(&g_ctx, o->encrypt, buf, len, sector, first_iv + k * iv_step, iv_step);
+        status = transform(&g_ctx, o->encrypt, buf, (size_t)pc.len, sector, pc.iv, plan.iv_step);
         t_crypto += now_seconds() - t1;
         if (status != VXTS_OK) {
             error_line("%s failed: %s", verb, vxts_strerror(status));
             goto out;
         }
-        if (write_full(out_fd, buf, len) != 0) {
+        if (write_full(out_fd, buf, (size_t)pc.len) != 0) {
             error_line("cannot write '%s': %s", g_tmp_path, strerror(errno));
             goto out;
         }
-        done += len;
     }
     if (fsync(out_fd) != 0) {
         error_line("cannot sync '%s': %s", g_tmp_path, strerror(errno));
@@ -744,11 +744,11 @@ static int cmd_crypt(const struct options *o)
         double secs = now_seconds() - t0;
         printf("%sed %llu bytes (%llu sectors of %zu bytes, IVs %llu..%llu step %llu) with backend %s: "
                "%.3f s in all (%.0f MB/s), %.3f s in AES-XTS (%.0f MB/s)\n",
-               verb, (unsigned long long)area, (unsigned long long)nsectors, sector,
-               (unsigned long long)first_iv, (unsigned long long)(first_iv + (nsectors - 1) * iv_step),
-               (unsigned long long)iv_step, vxts_backend_name(&g_ctx), secs,
-               secs > 0 ? (double)area / secs / 1e6 : 0.0, t_crypto,
-               t_crypto > 0 ? (double)area / t_crypto / 1e6 : 0.0);
+               verb, (unsigned long long)plan.bytes, (unsigned long long)plan.nsectors, sector,
+               (unsigned long long)plan.first_iv, (unsigned long long)sector_run_last_iv(&plan),
+               (unsigned long long)plan.iv_step, vxts_backend_name(&g_ctx), secs,
+               secs > 0 ? (double)plan.bytes / secs / 1e6 : 0.0, t_crypto,
+               t_crypto > 0 ? (double)plan.bytes / t_crypto / 1e6 : 0.0);
     }
 
 out:
