@@ -108,7 +108,7 @@ def main():
             failed_checks += 1
         summary.append("| %s | `%s` | %d / %d | %d s | %s |" % (
             name, m.get("files", ""), v, t, secs, "proved" if ok else "**NOT PROVED**"))
-        rows = ["| function | goals | proved | by Qed | by z3 | by cvc4 |",
+        rows = ["| function or lemma | goals | proved | by Qed | by z3 | by cvc4 |",
                 "| --- | ---: | ---: | ---: | ---: | ---: |"]
         for fname in sorted(funcs):
             sec = funcs[fname].get("wp:section", {})
@@ -116,14 +116,17 @@ def main():
             rows.append("| `%s` | %d | %d%s | %d | %d | %d |" % (
                 fname, ft, fv, "" if ft == fv else " **(%d open)**" % (ft - fv),
                 by.get("Qed", 0), by.get("z3", 0), by.get("cvc4", 0)))
-        for key, sec in data.items():
-            if key in ("wp:global", "wp:functions"):
+        lemmas = {}
+        for group in data.get("wp:axiomatics", {}).values():
+            lemmas.update(group)
+        for lname in sorted(lemmas):
+            if lname == "wp:section":
                 continue
-            if isinstance(sec, dict) and "wp:section" in sec:
-                ft, fv, by = section_counts(sec["wp:section"])
-                rows.append("| %s | %d | %d | %d | %d | %d |" % (
-                    key.replace("wp:", ""), ft, fv, by.get("Qed", 0), by.get("z3", 0), by.get("cvc4", 0)))
-        bad = unproved(funcs)
+            ft, fv, by = section_counts(lemmas[lname])
+            rows.append("| %s | %d | %d%s | %d | %d | %d |" % (
+                lname.replace("lemma_", "lemma `") + "`", ft, fv, "" if ft == fv else " **(open)**",
+                by.get("Qed", 0), by.get("z3", 0), by.get("cvc4", 0)))
+        bad = unproved(funcs) + unproved({"": lemmas})
         detail.append("### %s\n\nCommand: `%s`\n\n%s\n" % (name, m.get("command", ""), "\n".join(rows)))
         if bad:
             detail.append("Not proved: " + ", ".join("`%s`" % b for b in bad) + "\n")
