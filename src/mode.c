@@ -277,6 +277,8 @@ static void encrypt_run(const vxts_key *k, uint8_t *out, const uint8_t *in, size
                         uint8_t T[16])
 {
     vxts_kernel_encrypt_blocks(k, out + o, in + o, n, T);
+    /*@ assert C0: \forall integer x; o <= x < o + 16 * n ==>
+          out[x] == XB_E{Pre}(KEY1(k), in + o, 0, SPEC_AT16(T, Pre), (x - o) / 16, (x - o) % 16); */
 }
 
 /* The same with D_K1 (§5.4.2). */
@@ -303,6 +305,11 @@ static void decrypt_run(const vxts_key *k, uint8_t *out, const uint8_t *in, size
 static void encrypt_block(const vxts_key *k, uint8_t out[16], const uint8_t in[16], uint8_t T[16])
 {
     vxts_kernel_encrypt_blocks(k, out, in, 1, T);
+    /*@ assert C0: \forall integer b; 0 <= b < 16 ==>
+          out[b] == XB_E{Pre}(KEY1(k), in, 0, SPEC_AT16(T, Pre), 0, b); */
+    /*@ assert C1: \forall integer b; 0 <= b < 16 ==>
+          out[b] == BLK_E{Pre}(KEY1(k), in, 0, SPEC_AT16(T, Pre), b); */
+    /*@ assert Tb: \forall integer b; 0 <= b < 16 ==> sel16(SPEC_AT16(T, Pre), b) == \at(T[b], Pre); */
 }
 
 /* The same with D_K1 (§5.4.1). */
@@ -336,11 +343,16 @@ static void encrypt_steal(const vxts_key *k, uint8_t *out, const uint8_t *in, si
 
     /* CC = XTS-AES-blockEnc(Key, P_{m-1}, i, m-1); T becomes T_m. */
     encrypt_block(k, cc, in + o, T);
+    /*@ assert CC0: \forall integer b; 0 <= b < 16 ==>
+          cc[b] == XEX_E(KEY1(k), SPEC_AT16(in + o, Pre), SPEC_AT16(T, Pre), b, \at(T[b], Pre)); */
     /*@ assert CC: \forall integer b; 0 <= b < 16 ==>
           cc[b] == BLK_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), b); */
     /*@ assert Tm: \forall integer b; 0 <= b < 16 ==> T[b] == MULX(SPEC_AT16(T, Pre), b); */
+    /*@ assert kept1: \forall integer x; o <= x < o + 16 + r ==> in[x] == \at(in[x], Pre); */
     /* PP = P_m || CP: CC with its first r bytes replaced by P_m. */
     copy_bytes(pp, cc, 16);
+    /*@ assert PP0: \forall integer i; 0 <= i < 16 ==> pp[i] == cc[i]; */
+    /*@ assert kept2: \forall integer x; o <= x < o + 16 + r ==> in[x] == \at(in[x], Pre); */
     copy_bytes(pp, in + o + 16, r);
     /*@ assert PP_m: \forall integer i; 0 <= i < r ==> pp[i] == \at(in[o + 16 + i], Pre); */
     /*@ assert CP: \forall integer i; r <= i < 16 ==> pp[i] == cc[i]; */
@@ -348,16 +360,23 @@ static void encrypt_steal(const vxts_key *k, uint8_t *out, const uint8_t *in, si
           pp[i] == STEAL_PP_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, i); */
     /* C_m = the first r bytes of CC (P_m was read already: in place is safe). */
     copy_bytes(out + o + 16, cc, r);
+    /*@ assert C_m0: \forall integer n; o + 16 <= n < o + 16 + r ==> out[n] == cc[n - o - 16]; */
     /*@ assert C_m: \forall integer n; o + 16 <= n < o + 16 + r ==>
           out[n] == STEAL_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, n - o); */
-    /*@ assert \forall integer i; 0 <= i < 16 ==>
-          pp[i] == STEAL_PP_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, i) &&
-          T[i] == MULX(SPEC_AT16(T, Pre), i); */
+    /*@ assert PPg: SPEC_EQ16(pp, STEAL_PP_E{Pre}, KEY1(k), in, o, SPEC_AT16(T, Pre), r); */
+    /*@ assert Tg: SPEC_EQ16(T, MULX, SPEC_AT16(T, Pre)); */
+    /*@ assert Tm2: \forall integer b; 0 <= b < 16 ==> T[b] == MULX(SPEC_AT16(T, Pre), b); */
     /* C_{m-1} = XTS-AES-blockEnc(Key, PP, i, m). */
+L2:
     encrypt_block(k, out + o, pp, T);
-    /*@ assert C_m1: \forall integer b; 0 <= b < 16 ==>
-          out[o + b] == STEAL_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, b); */
-    /*@ assert \forall integer n; o <= n < o + 16 ==>
+    /*@ assert C_m1a: \forall integer n; o <= n < o + 16 ==>
+          out[n] == XEX_E(KEY1(k), SPEC_AT16(pp, L2), SPEC_AT16(T, L2), n - o, \at(T[n - o], L2)); */
+    /*@ assert C_m1b: \forall integer n; o <= n < o + 16 ==>
+          out[n] == XEX_E(KEY1(k), SPEC_F16(STEAL_PP_E{Pre}, KEY1(k), in, o, SPEC_AT16(T, Pre), r),
+                          SPEC_F16(MULX, SPEC_AT16(T, Pre)), n - o, MULX(SPEC_AT16(T, Pre), n - o)); */
+    /*@ assert C_m1: \forall integer n; o <= n < o + 16 ==>
+          out[n] == STEAL_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, n - o); */
+    /*@ assert C_m2: \forall integer n; o + 16 <= n < o + 16 + r ==>
           out[n] == STEAL_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, n - o); */
     wipe_block(cc);
     wipe_block(pp);
@@ -381,16 +400,29 @@ static void encrypt_unit(const vxts_key *k, uint8_t *out, const uint8_t *in, siz
     if (r == 0) {
         /* C_0 .. C_{m-1}. */
         encrypt_run(k, out, in, o, m, T);
+        /*@ assert whole: \forall integer x; o <= x < o + len ==>
+              out[x] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
         return;
     }
     /* C_0 .. C_{m-2}; T becomes T_{m-1}. */
     encrypt_run(k, out, in, o, m - 1, T);
+Mid:
+    /*@ assert head0: \forall integer x; o <= x < o + 16 * (m - 1) ==>
+          out[x] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
     /*@ assert rest: \forall integer x; o + 16 * (m - 1) <= x < o + len ==> in[x] == \at(in[x], Pre); */
+    /*@ assert Tg: SPEC_EQ16(T, AP, SPEC_AT16(T, Pre), m - 1); */
     /* C_{m-1} and C_m. */
     encrypt_steal(k, out, in, o + 16 * (m - 1), r, T);
-    /*@ assert head: \forall integer x; o <= x < o + 16 * (m - 1) ==>
-          out[x] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
+    /*@ assert tail0: \forall integer x; o + 16 * (m - 1) <= x < o + len ==>
+          out[x] == STEAL_E{Mid}(KEY1(k), in, o + 16 * (m - 1), SPEC_AT16(T, Mid), r, x - (o + 16 * (m - 1))); */
+    /*@ assert tail1: \forall integer x; o + 16 * (m - 1) <= x < o + len ==>
+          out[x] == STEAL_E{Pre}(KEY1(k), in, o + 16 * (m - 1), SPEC_AT16(T, Mid), r, x - (o + 16 * (m - 1))); */
+    /*@ assert tail2: \forall integer x; o + 16 * (m - 1) <= x < o + len ==>
+          out[x] == STEAL_E{Pre}(KEY1(k), in, o + 16 * (m - 1), SPEC_F16(AP, SPEC_AT16(T, Pre), m - 1), r,
+                                 x - (o + 16 * (m - 1))); */
     /*@ assert tail: \forall integer x; o + 16 * (m - 1) <= x < o + len ==>
+          out[x] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
+    /*@ assert head: \forall integer x; o <= x < o + 16 * (m - 1) ==>
           out[x] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
 }
 
