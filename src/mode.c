@@ -323,6 +323,19 @@ static void decrypt_block(const vxts_key *k, uint8_t out[16], const uint8_t in[1
     vxts_kernel_decrypt_blocks(k, out, in, 1, T);
 }
 
+/* C_m of encrypt_steal: out[o+16, o+16+r) = cc[0, r); out[o, o+16) is kept. */
+/*@ requires 0 < r < 16 && o <= SIZE_MAX - 16 - r;
+    requires \valid(out + o + (0 .. 15 + r)) && \valid_read(cc + (0 .. 15));
+    requires \separated(out + o + (0 .. 15 + r), cc + (0 .. 15));
+    assigns out[o + 16 .. o + 15 + r];
+    ensures tail: \forall integer n; o + 16 <= n < o + 16 + r ==> out[n] == \old(cc[n - o - 16]);
+    ensures kept: \forall integer n; o <= n < o + 16 ==> out[n] == \old(out[n]);
+*/
+static void encrypt_steal_tail(uint8_t *out, size_t o, const uint8_t cc[16], size_t r)
+{
+    copy_bytes(out + o + 16, cc, r);
+}
+
 /*
  * Ciphertext stealing, encryption (IEEE 1619 §5.3.2, the steps for a partial
  * last block): P_{m-1} = in[o, o+16) and P_m = in[o+16, o+16+r), 0 < r < 16,
@@ -383,7 +396,7 @@ L2:; /* a proof label */
 L3:; /* a proof label */
 #endif
     /* C_m = the first r bytes of CC. */
-    copy_bytes(out + o + 16, cc, r);
+    encrypt_steal_tail(out, o, cc, r);
     /*@ assert C_m1k: \forall integer n; o <= n < o + 16 ==> out[n] == \at(out[n], L3); */
     /*@ assert C_m0: \forall integer n; o + 16 <= n < o + 16 + r ==> out[n] == \at(cc[n - o - 16], L3); */
     /*@ assert C_m: \forall integer n; o + 16 <= n < o + 16 + r ==>
@@ -420,7 +433,6 @@ static void encrypt_unit(const vxts_key *k, uint8_t *out, const uint8_t *in, siz
               out[x] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
         return;
     }
-    /*@ assert len == 16 * (m - 1) + 16 + r; */
     /*@ assert SB: kernel_buffers(k, out + (o + 16 * (m - 1)), in + (o + 16 * (m - 1)), 16 + r) &&
           kernel_tweak(k, out + (o + 16 * (m - 1)), in + (o + 16 * (m - 1)), 16 + r, T); */
     /* C_0 .. C_{m-2}; T becomes T_{m-1}. */
@@ -737,11 +749,7 @@ static void encrypt_with_tweak(const vxts_key *k, uint8_t *out, const uint8_t *i
 {
     uint8_t T[16];
 
-    /* T = i (straight-line: the proof then sees each byte) */
-    T[0] = tweak[0]; T[1] = tweak[1]; T[2] = tweak[2]; T[3] = tweak[3];
-    T[4] = tweak[4]; T[5] = tweak[5]; T[6] = tweak[6]; T[7] = tweak[7];
-    T[8] = tweak[8]; T[9] = tweak[9]; T[10] = tweak[10]; T[11] = tweak[11];
-    T[12] = tweak[12]; T[13] = tweak[13]; T[14] = tweak[14]; T[15] = tweak[15];
+    copy_bytes(T, tweak, 16);        /* T = i */
     vxts_kernel_encrypt_tweak(k, T); /* T = E_K2(i) */
     /*@ assert T_0: \forall integer i; 0 <= i < 16 ==> T[i] == E(KEY2(k), SPEC_AT16(tweak, Pre), i); */
     /*@ assert in_kept: \forall integer x; 0 <= x < len ==> in[x] == \at(in[x], Pre); */
