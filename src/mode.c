@@ -277,6 +277,8 @@ static void encrypt_run(const vxts_key *k, uint8_t *out, const uint8_t *in, size
                         uint8_t T[16])
 {
     vxts_kernel_encrypt_blocks(k, out + o, in + o, n, T);
+    /*@ assert C0: \forall integer x; o <= x < o + 16 * n ==>
+          out[x] == XB_E{Pre}(KEY1(k), in + o, 0, SPEC_AT16(T, Pre), (x - o) / 16, (x - o) % 16); */
 }
 
 /* The same with D_K1 (§5.4.2). */
@@ -303,6 +305,11 @@ static void decrypt_run(const vxts_key *k, uint8_t *out, const uint8_t *in, size
 static void encrypt_block(const vxts_key *k, uint8_t out[16], const uint8_t in[16], uint8_t T[16])
 {
     vxts_kernel_encrypt_blocks(k, out, in, 1, T);
+    /*@ assert C0: \forall integer b; 0 <= b < 16 ==>
+          out[b] == XB_E{Pre}(KEY1(k), in, 0, SPEC_AT16(T, Pre), 0, b); */
+    /*@ assert C1: \forall integer b; 0 <= b < 16 ==>
+          out[b] == BLK_E{Pre}(KEY1(k), in, 0, SPEC_AT16(T, Pre), b); */
+    /*@ assert Tb: \forall integer b; 0 <= b < 16 ==> sel16(SPEC_AT16(T, Pre), b) == \at(T[b], Pre); */
 }
 
 /* The same with D_K1 (§5.4.1). */
@@ -314,6 +321,19 @@ static void encrypt_block(const vxts_key *k, uint8_t out[16], const uint8_t in[1
 static void decrypt_block(const vxts_key *k, uint8_t out[16], const uint8_t in[16], uint8_t T[16])
 {
     vxts_kernel_decrypt_blocks(k, out, in, 1, T);
+}
+
+/* C_m of encrypt_steal: out[o+16, o+16+r) = cc[0, r); out[o, o+16) is kept. */
+/*@ requires 0 < r < 16 && o <= SIZE_MAX - 16 - r;
+    requires \valid(out + o + (0 .. 15 + r)) && \valid_read(cc + (0 .. 15));
+    requires \separated(out + o + (0 .. 15 + r), cc + (0 .. 15));
+    assigns out[o + 16 .. o + 15 + r];
+    ensures tail: \forall integer n; o + 16 <= n < o + 16 + r ==> out[n] == \old(cc[n - o - 16]);
+    ensures kept: \forall integer n; o <= n < o + 16 ==> out[n] == \old(out[n]);
+*/
+static void encrypt_steal_tail(uint8_t *out, size_t o, const uint8_t cc[16], size_t r)
+{
+    copy_bytes(out + o + 16, cc, r);
 }
 
 /*
@@ -334,33 +354,61 @@ static void encrypt_steal(const vxts_key *k, uint8_t *out, const uint8_t *in, si
 {
     uint8_t cc[16], pp[16];
 
+    /*@ assert Vt: \valid(out + o + 16 + (0 .. r - 1)) && \separated(out + o + 16 + (0 .. r - 1), T + (0 .. 15)); */
     /* CC = XTS-AES-blockEnc(Key, P_{m-1}, i, m-1); T becomes T_m. */
     encrypt_block(k, cc, in + o, T);
+    /*@ assert CC0: \forall integer b; 0 <= b < 16 ==>
+          cc[b] == XEX_E(KEY1(k), SPEC_AT16(in + o, Pre), SPEC_AT16(T, Pre), b, \at(T[b], Pre)); */
     /*@ assert CC: \forall integer b; 0 <= b < 16 ==>
           cc[b] == BLK_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), b); */
     /*@ assert Tm: \forall integer b; 0 <= b < 16 ==> T[b] == MULX(SPEC_AT16(T, Pre), b); */
+    /*@ assert kept1: \forall integer x; o <= x < o + 16 + r ==> in[x] == \at(in[x], Pre); */
     /* PP = P_m || CP: CC with its first r bytes replaced by P_m. */
     copy_bytes(pp, cc, 16);
+    /*@ assert PP0: \forall integer i; 0 <= i < 16 ==> pp[i] == cc[i]; */
+    /*@ assert kept2: \forall integer x; o <= x < o + 16 + r ==> in[x] == \at(in[x], Pre); */
     copy_bytes(pp, in + o + 16, r);
     /*@ assert PP_m: \forall integer i; 0 <= i < r ==> pp[i] == \at(in[o + 16 + i], Pre); */
     /*@ assert CP: \forall integer i; r <= i < 16 ==> pp[i] == cc[i]; */
     /*@ assert PP: \forall integer i; 0 <= i < 16 ==>
           pp[i] == STEAL_PP_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, i); */
-    /* C_m = the first r bytes of CC (P_m was read already: in place is safe). */
-    copy_bytes(out + o + 16, cc, r);
+    /*@ assert CC2: \forall integer b; 0 <= b < 16 ==>
+          cc[b] == BLK_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), b); */
+    /*@ assert PPg: SPEC_EQ16(pp, STEAL_PP_E{Pre}, KEY1(k), in, o, SPEC_AT16(T, Pre), r); */
+    /*@ assert Tm2: \forall integer b; 0 <= b < 16 ==> T[b] == MULX(SPEC_AT16(T, Pre), b); */
+    /*@ assert Tg: SPEC_EQ16(T, MULX, SPEC_AT16(T, Pre)); */
+    /* C_{m-1} = XTS-AES-blockEnc(Key, PP, i, m) (P_{m-1} and P_m were read
+       already: in place is safe). */
+#ifdef __FRAMAC__
+L2:; /* a proof label */
+#endif
+    encrypt_block(k, out + o, pp, T);
+    /*@ assert CC3: \forall integer b; 0 <= b < 16 ==>
+          cc[b] == BLK_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), b); */
+    /*@ assert C_m1a: \forall integer n; o <= n < o + 16 ==>
+          out[n] == XEX_E(KEY1(k), SPEC_AT16(pp, L2), SPEC_AT16(T, L2), n - o, \at(T[n - o], L2)); */
+    /*@ assert C_m1b: \forall integer n; o <= n < o + 16 ==>
+          out[n] == XEX_E(KEY1(k), SPEC_F16(STEAL_PP_E{Pre}, KEY1(k), in, o, SPEC_AT16(T, Pre), r),
+                          SPEC_F16(MULX, SPEC_AT16(T, Pre)), n - o, MULX(SPEC_AT16(T, Pre), n - o)); */
+    /*@ assert C_m1: \forall integer n; o <= n < o + 16 ==>
+          out[n] == STEAL_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, n - o); */
+#ifdef __FRAMAC__
+L3:; /* a proof label */
+#endif
+    /* C_m = the first r bytes of CC. */
+    encrypt_steal_tail(out, o, cc, r);
+    /*@ assert C_m1k: \forall integer n; o <= n < o + 16 ==> out[n] == \at(out[n], L3); */
+    /*@ assert C_m0: \forall integer n; o + 16 <= n < o + 16 + r ==> out[n] == \at(cc[n - o - 16], L3); */
     /*@ assert C_m: \forall integer n; o + 16 <= n < o + 16 + r ==>
           out[n] == STEAL_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, n - o); */
-    /*@ assert \forall integer i; 0 <= i < 16 ==>
-          pp[i] == STEAL_PP_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, i) &&
-          T[i] == MULX(SPEC_AT16(T, Pre), i); */
-    /* C_{m-1} = XTS-AES-blockEnc(Key, PP, i, m). */
-    encrypt_block(k, out + o, pp, T);
-    /*@ assert C_m1: \forall integer b; 0 <= b < 16 ==>
-          out[o + b] == STEAL_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, b); */
-    /*@ assert \forall integer n; o <= n < o + 16 ==>
+    /*@ assert C_m2: \forall integer n; o <= n < o + 16 ==>
           out[n] == STEAL_E{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, n - o); */
+#ifdef __FRAMAC__
+W:; /* a proof label */
+#endif
     wipe_block(cc);
     wipe_block(pp);
+    /*@ assert F: \forall integer n; o <= n < o + 16 + r ==> out[n] == \at(out[n], W); */
 }
 
 /*
@@ -381,16 +429,38 @@ static void encrypt_unit(const vxts_key *k, uint8_t *out, const uint8_t *in, siz
     if (r == 0) {
         /* C_0 .. C_{m-1}. */
         encrypt_run(k, out, in, o, m, T);
+        /*@ assert whole: \forall integer x; o <= x < o + len ==>
+              out[x] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
         return;
     }
+    /*@ assert SB: kernel_buffers(k, out + (o + 16 * (m - 1)), in + (o + 16 * (m - 1)), 16 + r) &&
+          kernel_tweak(k, out + (o + 16 * (m - 1)), in + (o + 16 * (m - 1)), 16 + r, T); */
     /* C_0 .. C_{m-2}; T becomes T_{m-1}. */
     encrypt_run(k, out, in, o, m - 1, T);
+#ifdef __FRAMAC__
+Mid:; /* a proof label */
+#endif
+    /*@ assert head0: \forall integer x; o <= x < o + 16 * (m - 1) ==>
+          out[x] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
     /*@ assert rest: \forall integer x; o + 16 * (m - 1) <= x < o + len ==> in[x] == \at(in[x], Pre); */
+    /*@ assert Tg: SPEC_EQ16(T, AP, SPEC_AT16(T, Pre), m - 1); */
+    /*@ assert rest2: \forall integer x; o + 16 * (m - 1) <= x < o + 16 * (m - 1) + 16 + r ==>
+          in[x] == \at(in[x], Pre); */
+    /*@ assert sr: \forall integer b; 0 <= b < 16 + r ==>
+          STEAL_E{Here}(KEY1(k), in, o + 16 * (m - 1), SPEC_M16(T, 0), r, b) ==
+          STEAL_E{Pre}(KEY1(k), in, o + 16 * (m - 1), SPEC_M16(T, 0), r, b); */
     /* C_{m-1} and C_m. */
     encrypt_steal(k, out, in, o + 16 * (m - 1), r, T);
-    /*@ assert head: \forall integer x; o <= x < o + 16 * (m - 1) ==>
-          out[x] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
+    /*@ assert tail0: \forall integer x; o + 16 * (m - 1) <= x < o + len ==>
+          out[x] == STEAL_E{Mid}(KEY1(k), in, o + 16 * (m - 1), SPEC_AT16(T, Mid), r, x - (o + 16 * (m - 1))); */
+    /*@ assert tail1: \forall integer x; o + 16 * (m - 1) <= x < o + len ==>
+          out[x] == STEAL_E{Pre}(KEY1(k), in, o + 16 * (m - 1), SPEC_AT16(T, Mid), r, x - (o + 16 * (m - 1))); */
+    /*@ assert tail2: \forall integer x; o + 16 * (m - 1) <= x < o + len ==>
+          out[x] == STEAL_E{Pre}(KEY1(k), in, o + 16 * (m - 1), SPEC_F16(AP, SPEC_AT16(T, Pre), m - 1), r,
+                                 x - (o + 16 * (m - 1))); */
     /*@ assert tail: \forall integer x; o + 16 * (m - 1) <= x < o + len ==>
+          out[x] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
+    /*@ assert head: \forall integer x; o <= x < o + 16 * (m - 1) ==>
           out[x] == XTS_ENC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
 }
 
@@ -661,6 +731,40 @@ static void decrypt_whole_sectors(const vxts_key *k, uint8_t *out, const uint8_t
 
 /* ---- public data-unit calls ----------------------------------------------------- */
 
+/*
+ * The data-unit steps of vxts_encrypt after the argument checks: T = E_K2(i),
+ * then encrypt_unit (IEEE 1619 §5.3.2).
+ */
+/*@ requires 16 <= len <= 16777216;
+    requires \valid_read(k) && \valid_read(in + (0 .. len - 1)) && \valid(out + (0 .. len - 1));
+    requires \valid_read(tweak + (0 .. 15));
+    requires out == in || \separated(out + (0 .. len - 1), in + (0 .. len - 1));
+    requires \separated(out + (0 .. len - 1), k);
+    assigns out[0 .. len - 1];
+    ensures C: \forall integer n; 0 <= n < len ==>
+      out[n] == XTS_ENC_T{Pre}(KEY1(k), in, 0, len, SPEC_F16(E, KEY2(k), SPEC_OLD16(tweak)), n);
+*/
+static void encrypt_with_tweak(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t len,
+                               const uint8_t tweak[16])
+{
+    uint8_t T[16];
+
+    copy_bytes(T, tweak, 16);        /* T = i */
+    vxts_kernel_encrypt_tweak(k, T); /* T = E_K2(i) */
+    /*@ assert T_0: \forall integer i; 0 <= i < 16 ==> T[i] == E(KEY2(k), SPEC_AT16(tweak, Pre), i); */
+    /*@ assert in_kept: \forall integer x; 0 <= x < len ==> in[x] == \at(in[x], Pre); */
+    /*@ assert \forall integer n; 0 <= n < len ==>
+          XTS_ENC_T{Here}(KEY1(k), in, 0, len, SPEC_M16(T, 0), n) ==
+          XTS_ENC_T{Pre}(KEY1(k), in, 0, len, SPEC_M16(T, 0), n); */
+    /*@ assert \forall integer n; 0 <= n < len ==>
+          XTS_ENC_T{Here}(KEY1(k), in, 0, len, SPEC_M16(T, 0), n) ==
+          XTS_ENC_T{Pre}(KEY1(k), in, 0, len, SPEC_F16(E, KEY2(k), SPEC_AT16(tweak, Pre)), n); */
+    encrypt_unit(k, out, in, 0, len, T);
+    wipe_block(T);
+    /*@ assert C: \forall integer n; 0 <= n < len ==>
+          out[n] == XTS_ENC_T{Pre}(KEY1(k), in, 0, len, SPEC_F16(E, KEY2(k), SPEC_AT16(tweak, Pre)), n); */
+}
+
 /*@ requires ctx == \null || \valid_read(CTX_KEY(ctx));
     assigns out[0 .. len - 1];
     behavior argument:
@@ -693,25 +797,10 @@ static void decrypt_whole_sectors(const vxts_key *k, uint8_t *out, const uint8_t
 int vxts_encrypt(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, size_t len, const uint8_t tweak[16])
 {
     const vxts_key *k = (const vxts_key *)(const void *)ctx;
-    uint8_t T[16];
     int status = check_unit(k, out, in, len, tweak);
     if (status != VXTS_OK)
         return status;
-    copy_bytes(T, tweak, 16);        /* T = i */
-    vxts_kernel_encrypt_tweak(k, T); /* T = E_K2(i) */
-    /*@ assert T_0: \forall integer i; 0 <= i < 16 ==> T[i] == E(KEY2(k), SPEC_AT16(tweak, Pre), i); */
-    /*@ assert SPEC_EQ16(T, E, KEY2(k), SPEC_AT16(tweak, Pre)); */
-    /*@ assert in_kept: \forall integer x; 0 <= x < len ==> in[x] == \at(in[x], Pre); */
-    /*@ assert \forall integer n; 0 <= n < len ==>
-          XTS_ENC_T{Here}(KEY1(k), in, 0, len, SPEC_M16(T, 0), n) ==
-          XTS_ENC_T{Pre}(KEY1(k), in, 0, len, SPEC_M16(T, 0), n); */
-    /*@ assert \forall integer n; 0 <= n < len ==>
-          XTS_ENC_T{Here}(KEY1(k), in, 0, len, SPEC_M16(T, 0), n) ==
-          XTS_ENC_T{Pre}(KEY1(k), in, 0, len, SPEC_F16(E, KEY2(k), SPEC_AT16(tweak, Pre)), n); */
-    encrypt_unit(k, out, in, 0, len, T);
-    wipe_block(T);
-    /*@ assert C: \forall integer n; 0 <= n < len ==>
-          out[n] == XTS_ENC_T{Pre}(KEY1(k), in, 0, len, SPEC_F16(E, KEY2(k), SPEC_AT16(tweak, Pre)), n); */
+    encrypt_with_tweak(k, out, in, len, tweak);
     return VXTS_OK;
 }
 

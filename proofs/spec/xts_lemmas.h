@@ -91,4 +91,47 @@
   lemma sector_next: \forall integer c, a; SECTOR_AT(c, a + 1) == SECTOR_AT(c, a) + c;
 */
 
+
+/* ---- added by menc ---- */
+/*@
+  // Encryption path of the mode layer (mode.c: encrypt_*): how the spec
+  // functions unfold in the cases the code meets, stated once so that the
+  // function proofs need not unfold them.
+
+  // Byte b of a block held in memory, as sel16 of its 16 bytes.
+  lemma menc_sel16_mem{L}: \forall uint8_t *p, integer b; 0 <= b < 16 ==>
+    sel16(SPEC_M16(p, 0), b) == p[b];
+
+  // A run of blocks at offset o of in is the run at offset 0 of in + o.
+  lemma menc_XB_E_shift{L}: \forall integer key, uint8_t *in, integer o, SPEC_P16(t), integer j, b;
+    XB_E{L}(key, in + o, 0, SPEC_A16(t), j, b) == XB_E{L}(key, in, o, SPEC_A16(t), j, b);
+
+  // The first block of a run uses the run's first tweak.
+  lemma menc_XB_E_first{L}: \forall integer key, uint8_t *in, integer o, SPEC_P16(t), integer b;
+    0 <= b < 16 ==>
+    XB_E{L}(key, in, o, SPEC_A16(t), 0, b) == BLK_E{L}(key, in, o, SPEC_A16(t), b);
+
+  // XTS_ENC_T: the whole blocks, and the stolen tail.
+  lemma menc_XTS_ENC_T_whole{L}:
+    \forall integer key, uint8_t *in, integer o, integer len, SPEC_P16(t), integer n;
+    (len % 16 == 0 || n < 16 * (len / 16 - 1)) ==>
+    XTS_ENC_T{L}(key, in, o, len, SPEC_A16(t), n) == XB_E{L}(key, in, o, SPEC_A16(t), n / 16, n % 16);
+  lemma menc_XTS_ENC_T_steal{L}:
+    \forall integer key, uint8_t *in, integer o, integer len, SPEC_P16(t), integer n;
+    len % 16 != 0 && 16 * (len / 16 - 1) <= n ==>
+    XTS_ENC_T{L}(key, in, o, len, SPEC_A16(t), n) ==
+    STEAL_E{L}(key, in, o + 16 * (len / 16 - 1), SPEC_F16(AP, SPEC_A16(t), len / 16 - 1), len % 16,
+               n - 16 * (len / 16 - 1));
+
+  // STEAL_E: C_{m-1} (b < 16) and C_m (b >= 16).
+  lemma menc_STEAL_E_lo{L}: \forall integer key, uint8_t *in, integer o, SPEC_P16(t), integer r, b;
+    b < 16 ==>
+    STEAL_E{L}(key, in, o, SPEC_A16(t), r, b) ==
+    XEX_E(key, SPEC_F16(STEAL_PP_E{L}, key, in, o, SPEC_A16(t), r), SPEC_F16(MULX, SPEC_A16(t)),
+          b, MULX(SPEC_A16(t), b));
+  lemma menc_STEAL_E_hi{L}: \forall integer key, uint8_t *in, integer o, SPEC_P16(t), integer r, b;
+    16 <= b ==>
+    STEAL_E{L}(key, in, o, SPEC_A16(t), r, b) == BLK_E{L}(key, in, o, SPEC_A16(t), b - 16);
+*/
+
 #endif /* VXTS_XTS_LEMMAS_H */
