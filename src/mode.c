@@ -731,6 +731,19 @@ static void decrypt_whole_sectors(const vxts_key *k, uint8_t *out, const uint8_t
 
 /* ---- public data-unit calls ----------------------------------------------------- */
 
+/* T = E_K2(i) for the 16-byte tweak i (IEEE 1619 §5.3.1 step 1; also for decryption, §5.4.1). */
+/*@ requires \valid_read(k) && \valid(T + (0 .. 15)) && \valid_read(tweak + (0 .. 15));
+    requires \separated(T + (0 .. 15), k) && \separated(T + (0 .. 15), tweak + (0 .. 15));
+    assigns T[0 .. 15];
+    ensures T_0: \forall integer b; 0 <= b < 16 ==> T[b] == E(KEY2(k), SPEC_OLD16(tweak), b);
+*/
+static void first_tweak(const vxts_key *k, uint8_t T[16], const uint8_t tweak[16])
+{
+    copy_bytes(T, tweak, 16);        /* T = i */
+    /*@ assert SPEC_EQ16(T, sel16, SPEC_AT16(tweak, Pre)); */
+    vxts_kernel_encrypt_tweak(k, T); /* T = E_K2(i) */
+}
+
 /*
  * The data-unit steps of vxts_encrypt after the argument checks: T = E_K2(i),
  * then encrypt_unit (IEEE 1619 §5.3.2).
@@ -749,8 +762,7 @@ static void encrypt_with_tweak(const vxts_key *k, uint8_t *out, const uint8_t *i
 {
     uint8_t T[16];
 
-    copy_bytes(T, tweak, 16);        /* T = i */
-    vxts_kernel_encrypt_tweak(k, T); /* T = E_K2(i) */
+    first_tweak(k, T, tweak);        /* T = E_K2(i) */
     /*@ assert T_0: \forall integer i; 0 <= i < 16 ==> T[i] == E(KEY2(k), SPEC_AT16(tweak, Pre), i); */
     /*@ assert in_kept: \forall integer x; 0 <= x < len ==> in[x] == \at(in[x], Pre); */
     /*@ assert \forall integer n; 0 <= n < len ==>
