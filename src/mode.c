@@ -469,15 +469,20 @@ static void decrypt_unit(const vxts_key *k, uint8_t *out, const uint8_t *in, siz
               out[x] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
         return;
     }
-    /*@ assert len == 16 * m + r && 0 < r < 16 && 1 <= m; */
     /* P_0 .. P_{m-2}; T becomes T_{m-1}. */
     decrypt_run(k, out, in, o, m - 1, T);
     /*@ assert rest: \forall integer x; o + 16 * (m - 1) <= x < o + len ==> in[x] == \at(in[x], Pre); */
+    /*@ assert head0: \forall integer x; o <= x < o + 16 * (m - 1) ==>
+          out[x] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
+Mid:
     /* P_{m-1} and P_m. */
     decrypt_steal(k, out, in, o + 16 * (m - 1), r, T);
+    /*@ assert head1: \forall integer x; o <= x < o + 16 * (m - 1) ==> out[x] == \at(out[x], Mid); */
     /*@ assert head: \forall integer x; o <= x < o + 16 * (m - 1) ==>
           out[x] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
     /*@ assert tail: \forall integer x; o + 16 * (m - 1) <= x < o + len ==>
+          out[x] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
+    /*@ assert P_steal: \forall integer x; o <= x < o + len ==>
           out[x] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
 }
 
