@@ -474,7 +474,9 @@ static void decrypt_unit(const vxts_key *k, uint8_t *out, const uint8_t *in, siz
     /*@ assert rest: \forall integer x; o + 16 * (m - 1) <= x < o + len ==> in[x] == \at(in[x], Pre); */
     /*@ assert head0: \forall integer x; o <= x < o + 16 * (m - 1) ==>
           out[x] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
-Mid:
+#ifdef __FRAMAC__
+Mid:; /* the proofs' name for this point (a label only they use) */
+#endif
     /* P_{m-1} and P_m. */
     decrypt_steal(k, out, in, o + 16 * (m - 1), r, T);
     /*@ assert head1: \forall integer x; o <= x < o + 16 * (m - 1) ==> out[x] == \at(out[x], Mid); */
