@@ -293,6 +293,8 @@ static void decrypt_run(const vxts_key *k, uint8_t *out, const uint8_t *in, size
                         uint8_t T[16])
 {
     vxts_kernel_decrypt_blocks(k, out + o, in + o, n, T);
+    /*@ assert P_n: \forall integer i; 0 <= i < 16 * n ==>
+          out[o + i] == XB_D{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), i / 16, i % 16); */
 }
 
 /* One block through the kernel (§5.3.1 steps 2-4): out = E_K1(in xor T) xor T; T <- T * alpha. */
@@ -320,7 +322,12 @@ static void encrypt_block(const vxts_key *k, uint8_t out[16], const uint8_t in[1
 */
 static void decrypt_block(const vxts_key *k, uint8_t out[16], const uint8_t in[16], uint8_t T[16])
 {
+    /*@ assert T_sel: \forall integer b; 0 <= b < 16 ==> T[b] == sel16(SPEC_M16(T, 0), b); */
     vxts_kernel_decrypt_blocks(k, out, in, 1, T);
+    /*@ assert P_0: \forall integer b; 0 <= b < 16 ==>
+          out[b] == XB_D{Pre}(KEY1(k), in, 0, SPEC_AT16(T, Pre), 0, b); */
+    /*@ assert P_1: \forall integer b; 0 <= b < 16 ==>
+          out[b] == XEX_D(KEY1(k), SPEC_AT16(in, Pre), SPEC_AT16(T, Pre), b, sel16(SPEC_AT16(T, Pre), b)); */
 }
 
 /* C_m of encrypt_steal: out[o+16, o+16+r) = cc[0, r); out[o, o+16) is kept. */
@@ -525,18 +532,29 @@ static void decrypt_unit(const vxts_key *k, uint8_t *out, const uint8_t *in, siz
     size_t m = len / 16, r = len % 16;
 
     if (r == 0) {
+        /*@ assert len == 16 * m; */
         /* P_0 .. P_{m-1}. */
         decrypt_run(k, out, in, o, m, T);
+        /*@ assert P_whole: \forall integer x; o <= x < o + len ==>
+              out[x] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
         return;
     }
     /* P_0 .. P_{m-2}; T becomes T_{m-1}. */
     decrypt_run(k, out, in, o, m - 1, T);
     /*@ assert rest: \forall integer x; o + 16 * (m - 1) <= x < o + len ==> in[x] == \at(in[x], Pre); */
+    /*@ assert head0: \forall integer x; o <= x < o + 16 * (m - 1) ==>
+          out[x] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
+#ifdef __FRAMAC__
+Mid:; /* the proofs' name for this point (a label only they use) */
+#endif
     /* P_{m-1} and P_m. */
     decrypt_steal(k, out, in, o + 16 * (m - 1), r, T);
+    /*@ assert head1: \forall integer x; o <= x < o + 16 * (m - 1) ==> out[x] == \at(out[x], Mid); */
     /*@ assert head: \forall integer x; o <= x < o + 16 * (m - 1) ==>
           out[x] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
     /*@ assert tail: \forall integer x; o + 16 * (m - 1) <= x < o + len ==>
+          out[x] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
+    /*@ assert P_steal: \forall integer x; o <= x < o + len ==>
           out[x] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
 }
 

@@ -134,4 +134,18 @@
     STEAL_E{L}(key, in, o, SPEC_A16(t), r, b) == BLK_E{L}(key, in, o, SPEC_A16(t), b - 16);
 */
 
+/* ---- added by mdec ---- */
+/*@
+  // Block 0 of a run is the block at the run's start with the run's first
+  // tweak (AP_0, unfolded for the 16 bytes).
+  lemma mdec_XB_D_0{L}: \forall integer key, uint8_t *in, integer o, SPEC_P16(t), integer b;
+    0 <= b < 16 ==>
+    XB_D{L}(key, in, o, SPEC_A16(t), 0, b) ==
+    XEX_D(key, SPEC_M16(in, o), SPEC_A16(t), b, sel16(SPEC_A16(t), b));
+  // A run at offset o of in is a run at offset 0 of in + o.
+  lemma mdec_XB_D_shift{L}: \forall integer key, uint8_t *in, integer o, SPEC_P16(t), integer j, b;
+    XB_D{L}(key, in + o, 0, SPEC_A16(t), j, b) == XB_D{L}(key, in, o, SPEC_A16(t), j, b);
+*/
+/* ---- end of added by mdec ---- */
+
 #endif /* VXTS_XTS_LEMMAS_H */
