@@ -212,7 +212,9 @@ static void tweak_mul_alpha(uint8_t t[16])
     t[1] = (uint8_t)(2u * t[1] + t[0] / 128u);
     /*@ assert \forall integer i; 1 <= i < 16 ==> t[i] == MULX(SPEC_AT16(t, Pre), i); */
     /* x^128 = x^7 + x^2 + x + 1: xor 0x87 into byte 0 if the bit was set. */
-    /*@ assert carry == \at(t[15], Pre) / 128 && (carry == 0 || carry == 1); */
+    /*@ assert carry == \at(t[15], Pre) / 128; */
+    /*@ assert 0 <= \at(t[15], Pre) <= 255 && 0 <= carry <= 1; */
+    /*@ assert carry == 0 || carry == 1; */
     /*@ assert carry == 0 ==> (uint8_t)((uint8_t)(2 * t[0]) ^ (0x87 * carry)) == (uint8_t)(2 * t[0]); */
     /*@ assert carry == 1 ==>
           (uint8_t)((uint8_t)(2 * t[0]) ^ (0x87 * carry)) == (uint8_t)((uint8_t)(2 * t[0]) ^ 0x87); */
@@ -661,6 +663,13 @@ static void encrypt_whole_sectors(const vxts_key *k, uint8_t *out, const uint8_t
           out[x] == XB_E{Pre}(KEY1(k), in, SECTOR_AT(sector_size, s),
                               SPEC_F16(E, KEY2(k), SPEC_F16(LE, first_sector + s)),
                               (x - SECTOR_AT(sector_size, s)) / 16, (x - SECTOR_AT(sector_size, s)) % 16); */
+    /*@ assert \forall integer s, x;
+          0 <= s < n && SECTOR_AT(sector_size, s) <= x < SECTOR_AT(sector_size, s) + sector_size ==>
+          XTS_ENC_T{Pre}(KEY1(k), in, SECTOR_AT(sector_size, s), sector_size,
+                       SPEC_F16(E, KEY2(k), SPEC_F16(LE, first_sector + s)), x - SECTOR_AT(sector_size, s)) ==
+          XB_E{Pre}(KEY1(k), in, SECTOR_AT(sector_size, s),
+                     SPEC_F16(E, KEY2(k), SPEC_F16(LE, first_sector + s)),
+                     (x - SECTOR_AT(sector_size, s)) / 16, (x - SECTOR_AT(sector_size, s)) % 16); */
 }
 
 /* Sectors of whole blocks (sector_size % 16 == 0): all n of them in one kernel call. */
@@ -683,6 +692,13 @@ static void decrypt_whole_sectors(const vxts_key *k, uint8_t *out, const uint8_t
           out[x] == XB_D{Pre}(KEY1(k), in, SECTOR_AT(sector_size, s),
                               SPEC_F16(E, KEY2(k), SPEC_F16(LE, first_sector + s)),
                               (x - SECTOR_AT(sector_size, s)) / 16, (x - SECTOR_AT(sector_size, s)) % 16); */
+    /*@ assert \forall integer s, x;
+          0 <= s < n && SECTOR_AT(sector_size, s) <= x < SECTOR_AT(sector_size, s) + sector_size ==>
+          XTS_DEC_T{Pre}(KEY1(k), in, SECTOR_AT(sector_size, s), sector_size,
+                       SPEC_F16(E, KEY2(k), SPEC_F16(LE, first_sector + s)), x - SECTOR_AT(sector_size, s)) ==
+          XB_D{Pre}(KEY1(k), in, SECTOR_AT(sector_size, s),
+                     SPEC_F16(E, KEY2(k), SPEC_F16(LE, first_sector + s)),
+                     (x - SECTOR_AT(sector_size, s)) / 16, (x - SECTOR_AT(sector_size, s)) % 16); */
 }
 
 /* ---- public data-unit calls ----------------------------------------------------- */
