@@ -24,19 +24,24 @@
 */
 static int equal_bytes_ct(const uint8_t *a, const uint8_t *b, size_t n)
 {
-    unsigned diff = 0;
+    /* The sum of the squared byte differences: 0 exactly when the bytes are
+       equal. Arithmetic only (no branch on the bytes); at most 32 * 255^2. */
+    unsigned acc = 0;
     size_t i;
-    /*@ loop invariant 0 <= i <= n && diff <= 255;
-        loop invariant diff == 0 <==> (\forall integer j; 0 <= j < i ==> a[j] == b[j]);
-        loop assigns i, diff;
+    /*@ loop invariant 0 <= i <= n && acc <= 65025 * i;
+        loop invariant acc == 0 <==> (\forall integer j; 0 <= j < i ==> a[j] == b[j]);
+        loop assigns i, acc;
         loop variant n - i; */
     for (i = 0; i < n; i++) {
-        /*@ assert a[i] == b[i] ==> (uint8_t)(a[i] ^ b[i]) == 0; */
-        /*@ assert (uint8_t)(a[i] ^ b[i]) == (a[i] ^ b[i]) && ((a[i] ^ b[i]) ^ b[i]) == a[i]; */
-        /*@ assert (uint8_t)(a[i] ^ b[i]) == 0 ==> a[i] == b[i]; */
-        diff |= (uint8_t)(a[i] ^ b[i]);
+        int d = (int)a[i] - (int)b[i];
+        /*@ assert -255 <= d <= 255 && (d == 0 <==> a[i] == b[i]); */
+        /*@ assert d >= 0 ==> 0 <= d * d <= 255 * d; */
+        /*@ assert d < 0 ==> 0 < d * d <= -255 * d; */
+        /*@ assert d > 0 ==> d * d > 0; */
+        /*@ assert 0 <= d * d <= 65025 && (d * d == 0 <==> a[i] == b[i]); */
+        acc += (unsigned)(d * d);
     }
-    return (int)(1u - (diff + 255u) / 256u); /* 1 if diff == 0, else 0 (diff <= 255) */
+    return (int)(1u - (acc + 4194303u) / 4194304u); /* 1 if acc == 0, else 0 (acc < 2^22) */
 }
 
 /*@ requires ctx == \null || \valid(CTX_KEY(ctx));
@@ -188,19 +193,28 @@ void vxts_wipe(vxts_ctx *ctx)
 static void tweak_mul_alpha(uint8_t t[16])
 {
     unsigned carry = t[15] / 128u; /* the bit shifted out, x^128 */
-    int k;
-    /* Byte k: its bits move up by one, the top bit of byte k-1 comes in. */
-    /*@ loop invariant 0 <= k <= 15;
-        loop invariant \forall integer i; k < i < 16 ==>
-          t[i] == (uint8_t)(2 * \at(t[i], Pre) + \at(t[i - 1], Pre) / 128);
-        loop invariant \forall integer i; 0 <= i <= k ==> t[i] == \at(t[i], Pre);
-        loop assigns k, t[1 .. 15];
-        loop variant k; */
-    for (k = 15; k > 0; k--)
-        t[k] = (uint8_t)(2u * t[k] + t[k - 1] / 128u);
+    /* Byte k: its bits move up by one, the top bit of byte k-1 comes in
+       (straight-line, from the top byte down, so each t[k-1] is still old). */
+    t[15] = (uint8_t)(2u * t[15] + t[14] / 128u);
+    t[14] = (uint8_t)(2u * t[14] + t[13] / 128u);
+    t[13] = (uint8_t)(2u * t[13] + t[12] / 128u);
+    t[12] = (uint8_t)(2u * t[12] + t[11] / 128u);
+    t[11] = (uint8_t)(2u * t[11] + t[10] / 128u);
+    t[10] = (uint8_t)(2u * t[10] + t[9] / 128u);
+    t[9] = (uint8_t)(2u * t[9] + t[8] / 128u);
+    t[8] = (uint8_t)(2u * t[8] + t[7] / 128u);
+    t[7] = (uint8_t)(2u * t[7] + t[6] / 128u);
+    t[6] = (uint8_t)(2u * t[6] + t[5] / 128u);
+    t[5] = (uint8_t)(2u * t[5] + t[4] / 128u);
+    t[4] = (uint8_t)(2u * t[4] + t[3] / 128u);
+    t[3] = (uint8_t)(2u * t[3] + t[2] / 128u);
+    t[2] = (uint8_t)(2u * t[2] + t[1] / 128u);
+    t[1] = (uint8_t)(2u * t[1] + t[0] / 128u);
     /*@ assert \forall integer i; 1 <= i < 16 ==> t[i] == MULX(SPEC_AT16(t, Pre), i); */
     /* x^128 = x^7 + x^2 + x + 1: xor 0x87 into byte 0 if the bit was set. */
-    /*@ assert carry == \at(t[15], Pre) / 128 && (carry == 0 || carry == 1); */
+    /*@ assert carry == \at(t[15], Pre) / 128; */
+    /*@ assert 0 <= \at(t[15], Pre) <= 255 && 0 <= carry <= 1; */
+    /*@ assert carry == 0 || carry == 1; */
     /*@ assert carry == 0 ==> (uint8_t)((uint8_t)(2 * t[0]) ^ (0x87 * carry)) == (uint8_t)(2 * t[0]); */
     /*@ assert carry == 1 ==>
           (uint8_t)((uint8_t)(2 * t[0]) ^ (0x87 * carry)) == (uint8_t)((uint8_t)(2 * t[0]) ^ 0x87); */
@@ -673,7 +687,14 @@ static void encrypt_sector(const vxts_key *k, uint8_t *out, const uint8_t *in, s
     /*@ assert \forall integer x; 0 <= x < size ==>
           XTS_ENC_T{Here}(KEY1(k), in, off, size, SPEC_M16(T, 0), x) ==
           XTS_ENC_AT(Pre, KEY1(k), KEY2(k), in, off, size, x, SPEC_F16(LE, sector)); */
-    encrypt_unit(k, out, in, off, size, T);
+    /*@ assert \forall integer x; off <= x < off + size ==>
+          XTS_ENC_T{Here}(KEY1(k), in, off, size, SPEC_M16(T, 0), x - off) ==
+          XTS_ENC_AT(Pre, KEY1(k), KEY2(k), in, off, size, x - off, SPEC_F16(LE, sector)); */
+U:  encrypt_unit(k, out, in, off, size, T);
+    /*@ assert \forall integer x; off <= x < off + size ==>
+          out[x] == XTS_ENC_T{U}(KEY1(k), in, off, size, SPEC_AT16(T, U), x - off); */
+    /*@ assert \forall integer x; off <= x < off + size ==>
+          out[x] == XTS_ENC_AT(Pre, KEY1(k), KEY2(k), in, off, size, x - off, SPEC_F16(LE, sector)); */
     wipe_block(T);
 }
 
@@ -699,7 +720,14 @@ static void decrypt_sector(const vxts_key *k, uint8_t *out, const uint8_t *in, s
     /*@ assert \forall integer x; 0 <= x < size ==>
           XTS_DEC_T{Here}(KEY1(k), in, off, size, SPEC_M16(T, 0), x) ==
           XTS_DEC_AT(Pre, KEY1(k), KEY2(k), in, off, size, x, SPEC_F16(LE, sector)); */
-    decrypt_unit(k, out, in, off, size, T);
+    /*@ assert \forall integer x; off <= x < off + size ==>
+          XTS_DEC_T{Here}(KEY1(k), in, off, size, SPEC_M16(T, 0), x - off) ==
+          XTS_DEC_AT(Pre, KEY1(k), KEY2(k), in, off, size, x - off, SPEC_F16(LE, sector)); */
+U:  decrypt_unit(k, out, in, off, size, T);
+    /*@ assert \forall integer x; off <= x < off + size ==>
+          out[x] == XTS_DEC_T{U}(KEY1(k), in, off, size, SPEC_AT16(T, U), x - off); */
+    /*@ assert \forall integer x; off <= x < off + size ==>
+          out[x] == XTS_DEC_AT(Pre, KEY1(k), KEY2(k), in, off, size, x - off, SPEC_F16(LE, sector)); */
     wipe_block(T);
 }
 
@@ -723,6 +751,13 @@ static void encrypt_whole_sectors(const vxts_key *k, uint8_t *out, const uint8_t
           out[x] == XB_E{Pre}(KEY1(k), in, SECTOR_AT(sector_size, s),
                               SPEC_F16(E, KEY2(k), SPEC_F16(LE, first_sector + s)),
                               (x - SECTOR_AT(sector_size, s)) / 16, (x - SECTOR_AT(sector_size, s)) % 16); */
+    /*@ assert \forall integer s, x;
+          0 <= s < n && SECTOR_AT(sector_size, s) <= x < SECTOR_AT(sector_size, s) + sector_size ==>
+          XTS_ENC_T{Pre}(KEY1(k), in, SECTOR_AT(sector_size, s), sector_size,
+                       SPEC_F16(E, KEY2(k), SPEC_F16(LE, first_sector + s)), x - SECTOR_AT(sector_size, s)) ==
+          XB_E{Pre}(KEY1(k), in, SECTOR_AT(sector_size, s),
+                     SPEC_F16(E, KEY2(k), SPEC_F16(LE, first_sector + s)),
+                     (x - SECTOR_AT(sector_size, s)) / 16, (x - SECTOR_AT(sector_size, s)) % 16); */
 }
 
 /* Sectors of whole blocks (sector_size % 16 == 0): all n of them in one kernel call. */
@@ -745,6 +780,13 @@ static void decrypt_whole_sectors(const vxts_key *k, uint8_t *out, const uint8_t
           out[x] == XB_D{Pre}(KEY1(k), in, SECTOR_AT(sector_size, s),
                               SPEC_F16(E, KEY2(k), SPEC_F16(LE, first_sector + s)),
                               (x - SECTOR_AT(sector_size, s)) / 16, (x - SECTOR_AT(sector_size, s)) % 16); */
+    /*@ assert \forall integer s, x;
+          0 <= s < n && SECTOR_AT(sector_size, s) <= x < SECTOR_AT(sector_size, s) + sector_size ==>
+          XTS_DEC_T{Pre}(KEY1(k), in, SECTOR_AT(sector_size, s), sector_size,
+                       SPEC_F16(E, KEY2(k), SPEC_F16(LE, first_sector + s)), x - SECTOR_AT(sector_size, s)) ==
+          XB_D{Pre}(KEY1(k), in, SECTOR_AT(sector_size, s),
+                     SPEC_F16(E, KEY2(k), SPEC_F16(LE, first_sector + s)),
+                     (x - SECTOR_AT(sector_size, s)) / 16, (x - SECTOR_AT(sector_size, s)) % 16); */
 }
 
 /* ---- public data-unit calls ----------------------------------------------------- */
@@ -956,7 +998,13 @@ int vxts_encrypt_sectors(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, s
         /*@ assert \forall integer x; 0 <= x < sector_size ==>
               XTS_ENC_AT(Here, KEY1(k), KEY2(k), in, off, sector_size, x, SPEC_F16(LE, first_sector + s)) ==
               XTS_ENC_AT(Pre, KEY1(k), KEY2(k), in, off, sector_size, x, SPEC_F16(LE, first_sector + s)); */
-        encrypt_sector(k, out, in, off, sector_size, first_sector + s);
+        /*@ assert before: \forall integer s2, x;
+              0 <= s2 < s && SECTOR_AT(sector_size, s2) <= x < SECTOR_AT(sector_size, s2) + sector_size ==>
+              x < off; */
+B:      encrypt_sector(k, out, in, off, sector_size, first_sector + s);
+        /*@ assert kept: \forall integer s2, x;
+              0 <= s2 < s && SECTOR_AT(sector_size, s2) <= x < SECTOR_AT(sector_size, s2) + sector_size ==>
+              out[x] == \at(out[x], B); */
         /*@ assert \forall integer s2, x;
               s <= s2 <= s && SECTOR_AT(sector_size, s2) <= x < SECTOR_AT(sector_size, s2) + sector_size ==>
               out[x] == XTS_ENC_AT(Pre, KEY1(k), KEY2(k), in, SECTOR_AT(sector_size, s2), sector_size,
@@ -1031,7 +1079,13 @@ int vxts_decrypt_sectors(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, s
         /*@ assert \forall integer x; 0 <= x < sector_size ==>
               XTS_DEC_AT(Here, KEY1(k), KEY2(k), in, off, sector_size, x, SPEC_F16(LE, first_sector + s)) ==
               XTS_DEC_AT(Pre, KEY1(k), KEY2(k), in, off, sector_size, x, SPEC_F16(LE, first_sector + s)); */
-        decrypt_sector(k, out, in, off, sector_size, first_sector + s);
+        /*@ assert before: \forall integer s2, x;
+              0 <= s2 < s && SECTOR_AT(sector_size, s2) <= x < SECTOR_AT(sector_size, s2) + sector_size ==>
+              x < off; */
+B:      decrypt_sector(k, out, in, off, sector_size, first_sector + s);
+        /*@ assert kept: \forall integer s2, x;
+              0 <= s2 < s && SECTOR_AT(sector_size, s2) <= x < SECTOR_AT(sector_size, s2) + sector_size ==>
+              out[x] == \at(out[x], B); */
         /*@ assert \forall integer s2, x;
               s <= s2 <= s && SECTOR_AT(sector_size, s2) <= x < SECTOR_AT(sector_size, s2) + sector_size ==>
               out[x] == XTS_DEC_AT(Pre, KEY1(k), KEY2(k), in, SECTOR_AT(sector_size, s2), sector_size,

@@ -148,4 +148,19 @@
 */
 /* ---- end of added by mdec ---- */
 
+
+/* ---- added by mrest ---- */
+/*@
+  // A data unit of whole blocks (len % 16 == 0, no stealing): byte n is byte
+  // n % 16 of block n / 16 (the first branch of XTS_ENC_T / XTS_DEC_T).
+  lemma XTS_ENC_T_whole{L}:
+    \forall integer key, uint8_t *in, integer o, integer len, SPEC_P16(t), integer n;
+    len % 16 == 0 ==>
+    XTS_ENC_T{L}(key, in, o, len, SPEC_A16(t), n) == XB_E{L}(key, in, o, SPEC_A16(t), n / 16, n % 16);
+  lemma XTS_DEC_T_whole{L}:
+    \forall integer key, uint8_t *in, integer o, integer len, SPEC_P16(t), integer n;
+    len % 16 == 0 ==>
+    XTS_DEC_T{L}(key, in, o, len, SPEC_A16(t), n) == XB_D{L}(key, in, o, SPEC_A16(t), n / 16, n % 16);
+*/
+
 #endif /* VXTS_XTS_LEMMAS_H */
