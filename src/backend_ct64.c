@@ -1432,9 +1432,16 @@ static void xts_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size
         loop assigns p, ws, out[0 .. 16 * sector_blocks * nsectors - 1];
         loop variant full - p;
     */
-    for (p = 0; p < full; p++)
+    for (p = 0; p < full; p++) {
+        /*@ assert 4 * p + 4 <= nsectors; */
+        /*@ assert unit * nsectors - (4 * unit * p + 4 * unit) == unit * (nsectors - (4 * p + 4)); */
+        /*@ assert 4 * unit * p + 4 * unit <= unit * nsectors; */
         sector_group(k, &ws, out + 4 * unit * p, in + 4 * unit * p, unit, sector_blocks,
                      first_sector + 4u * (uint64_t)p, 4, decrypt);
+    }
+    /*@ assert 4 * full + rest == nsectors; */
+    /*@ assert unit * nsectors == unit * (4 * full) + unit * rest; */
+    /*@ assert 4 * unit * full + unit * rest == unit * nsectors; */
     if (rest != 0)
         sector_group(k, &ws, out + 4 * unit * full, in + 4 * unit * full, unit, sector_blocks,
                      first_sector + 4u * (uint64_t)full, rest, decrypt);
