@@ -31,6 +31,9 @@
 #include <stdint.h>
 
 #include "backend.h"
+#ifdef __FRAMAC__
+#include "kernel.h" /* the kernel contracts (and the predicates they use) */
+#endif
 
 /* Where the two bitsliced key schedules live in k->schedule.words:
  * (rounds + 1) * 8 words each, at most 15 * 8 = 120 (AES-256). */
@@ -40,9 +43,35 @@
 
 typedef char ct64_schedule_fits[(2u * CT64_RK_WORDS * 8u <= VXTS_SCHEDULE_BYTES) ? 1 : -1];
 
+/*
+ * Wiping the stack copies: vxts_memzero (backend.h) on n words. For Frama-C
+ * only, the wipes are declared per word type with the contract of
+ * vxts_memzero (kernel.h) on those words: WP's typed memory model cannot
+ * follow that contract's (char *) cast onto uint64_t / uint32_t / struct
+ * memory. The compiled code calls vxts_memzero with the same byte counts.
+ */
+#ifdef __FRAMAC__
+/*@ requires \valid(p + (0 .. n - 1));
+    assigns p[0 .. n - 1] \from \nothing;
+*/
+void ct64_wipe64(uint64_t *p, size_t n);
+/*@ requires \valid(p + (0 .. n - 1));
+    assigns p[0 .. n - 1] \from \nothing;
+*/
+void ct64_wipe32(uint32_t *p, size_t n);
+#define CT64_WIPE64(p, n) ct64_wipe64((p), (n))
+#define CT64_WIPE32(p, n) ct64_wipe32((p), (n))
+#else
+#define CT64_WIPE64(p, n) vxts_memzero((p), (n) * sizeof(uint64_t))
+#define CT64_WIPE32(p, n) vxts_memzero((p), (n) * sizeof(uint32_t))
+#endif
+
 /* ---- bytes <-> words ------------------------------------------------------ */
 
 /* The 8 bytes p[0..7] as a little-endian 64-bit word. */
+/*@ requires \valid_read(p + (0 .. 7));
+    assigns \nothing;
+*/
 static uint64_t load64le(const uint8_t *p)
 {
     return (uint64_t)p[0] | ((uint64_t)p[1] << 8) | ((uint64_t)p[2] << 16) | ((uint64_t)p[3] << 24) |
@@ -51,6 +80,9 @@ static uint64_t load64le(const uint8_t *p)
 }
 
 /* p[0..7] <- x, little-endian. */
+/*@ requires \valid(p + (0 .. 7));
+    assigns p[0 .. 7] \from x;
+*/
 static void store64le(uint8_t *p, uint64_t x)
 {
     p[0] = (uint8_t)(x & 0xFFu);
@@ -70,6 +102,11 @@ static void store64le(uint8_t *p, uint64_t x)
  * p + s trade places with the bits of b at positions p, for every p in m
  * (m = the positions whose bit log2(s) is clear, so t << s stays in the word).
  */
+/*@ requires \valid(a) && \valid(b);
+    requires (s == 4 && m == 0x0F0F0F0F0F0F0F0F) || (s == 1 && m == 0x5555555555555555) ||
+             (s == 2 && m == 0x3333333333333333);
+    assigns *a, *b;
+*/
 static void swap_across(uint64_t *a, uint64_t *b, unsigned s, uint64_t m)
 {
     uint64_t t = ((*a >> s) ^ *b) & m;
@@ -79,6 +116,10 @@ static void swap_across(uint64_t *a, uint64_t *b, unsigned s, uint64_t m)
 
 /* Exchanges, inside x, the bits at positions p (in m) and p + s: swaps two
  * adjacent position bits; m has the lower bit set and the upper one clear. */
+/*@ requires (s == 16 && m == 0x00000000FFFF0000) || (s == 8 && m == 0x0000FF000000FF00) ||
+             (s == 4 && m == 0x00F000F000F000F0);
+    assigns \nothing;
+*/
 static uint64_t swap_within(uint64_t x, unsigned s, uint64_t m)
 {
     uint64_t t = ((x >> s) ^ x) & m;
@@ -87,6 +128,7 @@ static uint64_t swap_within(uint64_t x, unsigned s, uint64_t m)
 
 /* Position bits 5..2 of x: (k2 k1 k0 k3) -> (k1 k0 k3 k2), by three swaps of
  * adjacent position bits (4 <-> 5, 3 <-> 4, 2 <-> 3). */
+/*@ assigns \nothing; */
 static uint64_t order_bytes(uint64_t x)
 {
     x = swap_within(x, 16, 0x00000000FFFF0000u);
@@ -95,6 +137,7 @@ static uint64_t order_bytes(uint64_t x)
 }
 
 /* The inverse of order_bytes. */
+/*@ assigns \nothing; */
 static uint64_t unorder_bytes(uint64_t x)
 {
     x = swap_within(x, 4, 0x00F000F000F000F0u);
@@ -113,6 +156,9 @@ static uint64_t unorder_bytes(uint64_t x)
  * index i, then order_bytes turns the position bits (k2 k1 k0 k3 b1 b0) into
  * (k1 k0 k3 k2 b1 b0) = (r c b).
  */
+/*@ requires \valid(q + (0 .. 7)) && \valid_read(w + (0 .. 7));
+    assigns q[0 .. 7] \from w[0 .. 7];
+*/
 static void bitslice_in(uint64_t q[8], const uint64_t w[8])
 {
     uint64_t x0 = w[0], x1 = w[1], x2 = w[2], x3 = w[3];
@@ -145,6 +191,9 @@ static void bitslice_in(uint64_t q[8], const uint64_t w[8])
 }
 
 /* The inverse of bitslice_in: every step is an involution, run backwards. */
+/*@ requires \valid(w + (0 .. 7)) && \valid_read(q + (0 .. 7));
+    assigns w[0 .. 7] \from q[0 .. 7];
+*/
 static void bitslice_out(uint64_t w[8], const uint64_t q[8])
 {
     uint64_t x0 = unorder_bytes(q[0]), x2 = unorder_bytes(q[1]), x4 = unorder_bytes(q[2]), x6 = unorder_bytes(q[3]);
@@ -194,6 +243,9 @@ static void bitslice_out(uint64_t w[8], const uint64_t q[8])
  *
  * q[i] holds bit i of 64 independent bytes (one per bit position).
  */
+/*@ requires \valid(q + (0 .. 7));
+    assigns q[0 .. 7] \from q[0 .. 7];
+*/
 static void sbox_fwd(uint64_t q[8])
 {
     const uint64_t x0 = q[0], x1 = q[1], x2 = q[2], x3 = q[3];
@@ -337,6 +389,9 @@ static void sbox_fwd(uint64_t q[8])
 }
 
 /* InvSubBytes without the constant (FIPS-197 §5.3.2): q <- (A^-1(q))^-1. */
+/*@ requires \valid(q + (0 .. 7));
+    assigns q[0 .. 7] \from q[0 .. 7];
+*/
 static void sbox_inv(uint64_t q[8])
 {
     const uint64_t x0 = q[0], x1 = q[1], x2 = q[2], x3 = q[3];
@@ -495,12 +550,18 @@ static void sbox_inv(uint64_t q[8])
 /* x rotated right by n bits, 1 <= n <= 63 (constant at every call). The low
  * n bits are masked before the left shift, so no bit leaves the word; both gcc
  * and clang still emit a single rotate. */
+/*@ requires n == 4 || n == 8 || n == 12 || n == 16 || n == 20 || n == 24 || n == 28 || n == 32 || n == 40;
+    assigns \nothing;
+*/
 static uint64_t rotr64(uint64_t x, unsigned n)
 {
     return (x >> n) | ((x & (UINT64_MAX >> (64u - n))) << (64u - n));
 }
 
 /* AddRoundKey (FIPS-197 §5.1.4): q ^= rk[0..7]. */
+/*@ requires \valid(q + (0 .. 7)) && \valid_read(rk + (0 .. 7));
+    assigns q[0 .. 7] \from q[0 .. 7], rk[0 .. 7];
+*/
 static void add_round_key(uint64_t q[8], const uint64_t *rk)
 {
     q[0] ^= rk[0];
@@ -526,18 +587,22 @@ static void add_round_key(uint64_t q[8], const uint64_t *rk)
  * Byte (r, c) is bits 16r + 4c .. +3, so this is a right rotation by 16 + 4m
  * where c + m < 4 and by 4m where the column wraps (rows wrap by themselves).
  */
+/*@ assigns \nothing; */
 static uint64_t rows1_0(uint64_t x)
 {
     return rotr64(x, 16);
 }
+/*@ assigns \nothing; */
 static uint64_t rows1_1(uint64_t x)
 {
     return (rotr64(x, 20) & COLS_012) | (rotr64(x, 4) & COLS_3);
 }
+/*@ assigns \nothing; */
 static uint64_t rows1_2(uint64_t x)
 {
     return (rotr64(x, 24) & COLS_01) | (rotr64(x, 8) & COLS_23);
 }
+/*@ assigns \nothing; */
 static uint64_t rows1_3(uint64_t x)
 {
     return (rotr64(x, 28) & COLS_0) | (rotr64(x, 12) & COLS_123);
@@ -545,10 +610,12 @@ static uint64_t rows1_3(uint64_t x)
 
 /* rows2_m: byte (r, c) <- byte (r + 2, c + 2m); only m mod 2 matters:
  * a rotation by 32 for even m; for odd m by 40 (c < 2) or 24 (c >= 2). */
+/*@ assigns \nothing; */
 static uint64_t rows2_even(uint64_t x)
 {
     return rotr64(x, 32);
 }
+/*@ assigns \nothing; */
 static uint64_t rows2_odd(uint64_t x)
 {
     return (rotr64(x, 40) & COLS_01) | (rotr64(x, 24) & COLS_23);
@@ -568,6 +635,9 @@ static uint64_t rows2_odd(uint64_t x)
  */
 /* MixColumns (FIPS-197 §5.1.3) of a round r = 0 mod 4, then AddRoundKey (§5.1.4)
  * with rk: q <- MC_0(q) ^ rk[0..7]. */
+/*@ requires \valid(q + (0 .. 7)) && \valid_read(rk + (0 .. 7));
+    assigns q[0 .. 7] \from q[0 .. 7], rk[0 .. 7];
+*/
 static void mix_columns_0_ark(uint64_t q[8], const uint64_t *rk)
 {
     const uint64_t s0 = q[0], s1 = q[1], s2 = q[2], s3 = q[3];
@@ -600,6 +670,9 @@ static void mix_columns_0_ark(uint64_t q[8], const uint64_t *rk)
 
 /* MixColumns (FIPS-197 §5.1.3) of a round r = 1 mod 4, then AddRoundKey (§5.1.4)
  * with rk: q <- MC_1(q) ^ rk[0..7]. */
+/*@ requires \valid(q + (0 .. 7)) && \valid_read(rk + (0 .. 7));
+    assigns q[0 .. 7] \from q[0 .. 7], rk[0 .. 7];
+*/
 static void mix_columns_1_ark(uint64_t q[8], const uint64_t *rk)
 {
     const uint64_t s0 = q[0], s1 = q[1], s2 = q[2], s3 = q[3];
@@ -632,6 +705,9 @@ static void mix_columns_1_ark(uint64_t q[8], const uint64_t *rk)
 
 /* MixColumns (FIPS-197 §5.1.3) of a round r = 2 mod 4, then AddRoundKey (§5.1.4)
  * with rk: q <- MC_2(q) ^ rk[0..7]. */
+/*@ requires \valid(q + (0 .. 7)) && \valid_read(rk + (0 .. 7));
+    assigns q[0 .. 7] \from q[0 .. 7], rk[0 .. 7];
+*/
 static void mix_columns_2_ark(uint64_t q[8], const uint64_t *rk)
 {
     const uint64_t s0 = q[0], s1 = q[1], s2 = q[2], s3 = q[3];
@@ -664,6 +740,9 @@ static void mix_columns_2_ark(uint64_t q[8], const uint64_t *rk)
 
 /* MixColumns (FIPS-197 §5.1.3) of a round r = 3 mod 4, then AddRoundKey (§5.1.4)
  * with rk: q <- MC_3(q) ^ rk[0..7]. */
+/*@ requires \valid(q + (0 .. 7)) && \valid_read(rk + (0 .. 7));
+    assigns q[0 .. 7] \from q[0 .. 7], rk[0 .. 7];
+*/
 static void mix_columns_3_ark(uint64_t q[8], const uint64_t *rk)
 {
     const uint64_t s0 = q[0], s1 = q[1], s2 = q[2], s3 = q[3];
@@ -696,6 +775,9 @@ static void mix_columns_3_ark(uint64_t q[8], const uint64_t *rk)
 
 /* AddRoundKey (§5.1.4) with rk, then the InvMixColumns (§5.3.3) undoing
  * mix_columns_0_ark: x = q ^ rk; b = x ^ {04}(x ^ x[r+2]); q <- MC_0(b). */
+/*@ requires \valid(q + (0 .. 7)) && \valid_read(rk + (0 .. 7));
+    assigns q[0 .. 7] \from q[0 .. 7], rk[0 .. 7];
+*/
 static void ark_inv_mix_columns_0(uint64_t q[8], const uint64_t *rk)
 {
     const uint64_t x0 = q[0] ^ rk[0], x1 = q[1] ^ rk[1], x2 = q[2] ^ rk[2], x3 = q[3] ^ rk[3];
@@ -744,6 +826,9 @@ static void ark_inv_mix_columns_0(uint64_t q[8], const uint64_t *rk)
 
 /* AddRoundKey (§5.1.4) with rk, then the InvMixColumns (§5.3.3) undoing
  * mix_columns_1_ark: x = q ^ rk; b = x ^ {04}(x ^ x[r+2]); q <- MC_1(b). */
+/*@ requires \valid(q + (0 .. 7)) && \valid_read(rk + (0 .. 7));
+    assigns q[0 .. 7] \from q[0 .. 7], rk[0 .. 7];
+*/
 static void ark_inv_mix_columns_1(uint64_t q[8], const uint64_t *rk)
 {
     const uint64_t x0 = q[0] ^ rk[0], x1 = q[1] ^ rk[1], x2 = q[2] ^ rk[2], x3 = q[3] ^ rk[3];
@@ -792,6 +877,9 @@ static void ark_inv_mix_columns_1(uint64_t q[8], const uint64_t *rk)
 
 /* AddRoundKey (§5.1.4) with rk, then the InvMixColumns (§5.3.3) undoing
  * mix_columns_2_ark: x = q ^ rk; b = x ^ {04}(x ^ x[r+2]); q <- MC_2(b). */
+/*@ requires \valid(q + (0 .. 7)) && \valid_read(rk + (0 .. 7));
+    assigns q[0 .. 7] \from q[0 .. 7], rk[0 .. 7];
+*/
 static void ark_inv_mix_columns_2(uint64_t q[8], const uint64_t *rk)
 {
     const uint64_t x0 = q[0] ^ rk[0], x1 = q[1] ^ rk[1], x2 = q[2] ^ rk[2], x3 = q[3] ^ rk[3];
@@ -840,6 +928,9 @@ static void ark_inv_mix_columns_2(uint64_t q[8], const uint64_t *rk)
 
 /* AddRoundKey (§5.1.4) with rk, then the InvMixColumns (§5.3.3) undoing
  * mix_columns_3_ark: x = q ^ rk; b = x ^ {04}(x ^ x[r+2]); q <- MC_3(b). */
+/*@ requires \valid(q + (0 .. 7)) && \valid_read(rk + (0 .. 7));
+    assigns q[0 .. 7] \from q[0 .. 7], rk[0 .. 7];
+*/
 static void ark_inv_mix_columns_3(uint64_t q[8], const uint64_t *rk)
 {
     const uint64_t x0 = q[0] ^ rk[0], x1 = q[1] ^ rk[1], x2 = q[2] ^ rk[2], x3 = q[3] ^ rk[3];
@@ -889,12 +980,16 @@ static void ark_inv_mix_columns_3(uint64_t q[8], const uint64_t *rk)
 /* ShiftRows twice (FIPS-197 §5.1.2), its own inverse, on one plane: rows 1
  * and 3 move by two columns (the two bytes of their 16-bit rows swap),
  * rows 0 and 2 stay. */
+/*@ assigns \nothing; */
 static uint64_t shift_rows2_word(uint64_t x)
 {
     return (x & 0x0000FFFF0000FFFFu) | ((x >> 8) & 0x00FF000000FF0000u) |
            ((x & 0x00FF000000FF0000u) << 8);
 }
 
+/*@ requires \valid(q + (0 .. 7));
+    assigns q[0 .. 7] \from q[0 .. 7];
+*/
 static void shift_rows2(uint64_t q[8])
 {
     q[0] = shift_rows2_word(q[0]);
@@ -909,6 +1004,7 @@ static void shift_rows2(uint64_t q[8])
 
 /* InvShiftRows (FIPS-197 §5.3.1) of one plane: row r rotates by r columns
  * towards higher columns (its 16 bits left by 4r). Used on round keys only. */
+/*@ assigns \nothing; */
 static uint64_t inv_shift_rows_word(uint64_t x)
 {
     return (x & 0x000000000000FFFFu) |
@@ -922,11 +1018,19 @@ static uint64_t inv_shift_rows_word(uint64_t x)
  * In: q bitsliced; rk = rounds + 1 round keys of 8 words from expand_key;
  * rounds is 10 or 14 (so rounds - 1 = 1 mod 4). Out: q = E_K(q).
  */
+/*@ requires rounds == 10 || rounds == 14;
+    requires \valid(q + (0 .. 7)) && \valid_read(rk + (0 .. 8 * rounds + 7));
+    assigns q[0 .. 7] \from q[0 .. 7], rk[0 .. 8 * rounds + 7];
+*/
 static void aes_encrypt_bs(uint64_t q[8], const uint64_t *rk, unsigned rounds)
 {
     unsigned r;
 
     add_round_key(q, rk);
+    /*@ loop invariant 1 <= r <= rounds - 1 && r % 4 == 1;
+        loop assigns r, q[0 .. 7];
+        loop variant rounds - r;
+    */
     for (r = 1; r < rounds - 1u; r += 4) {
         sbox_fwd(q);
         mix_columns_1_ark(q, rk + 8u * r);
@@ -950,6 +1054,10 @@ static void aes_encrypt_bs(uint64_t q[8], const uint64_t *rk, unsigned rounds)
  * InvMixColumns. In: q bitsliced, rk and rounds as for aes_encrypt_bs.
  * Out: q = D_K(q).
  */
+/*@ requires rounds == 10 || rounds == 14;
+    requires \valid(q + (0 .. 7)) && \valid_read(rk + (0 .. 8 * rounds + 7));
+    assigns q[0 .. 7] \from q[0 .. 7], rk[0 .. 8 * rounds + 7];
+*/
 static void aes_decrypt_bs(uint64_t q[8], const uint64_t *rk, unsigned rounds)
 {
     unsigned r;
@@ -959,6 +1067,10 @@ static void aes_decrypt_bs(uint64_t q[8], const uint64_t *rk, unsigned rounds)
     sbox_inv(q);
     ark_inv_mix_columns_1(q, rk + 8u * (rounds - 1u));
     sbox_inv(q);
+    /*@ loop invariant 0 <= r <= rounds - 2 && r % 4 == 0;
+        loop assigns r, q[0 .. 7];
+        loop variant r;
+    */
     for (r = rounds - 2u; r > 0; r -= 4) {
         ark_inv_mix_columns_0(q, rk + 8u * r);
         sbox_inv(q);
@@ -979,23 +1091,34 @@ static void aes_decrypt_bs(uint64_t q[8], const uint64_t *rk, unsigned rounds)
  * into lanes 0..3 of a bitsliced state, out comes S(byte) for each, with the
  * constant 0x63 added back.
  */
+/*@ assigns \nothing; */
 static uint32_t sub_word(uint32_t w)
 {
     uint64_t q[8];
     uint32_t r = 0;
-    unsigned i, j;
+    unsigned i;
 
-    for (i = 0; i < 8; i++) {
-        uint64_t v = 0;
-        for (j = 0; j < 4; j++)
-            v |= (uint64_t)((w >> (8u * j + i)) & 1u) << j;
-        q[i] = v;
-    }
-    sbox_fwd(q);
+    /* lane j of plane i <- bit i of byte j */
+    /*@ loop invariant 0 <= i <= 8;
+        loop assigns i, q[0 .. 7];
+        loop variant 8 - i;
+    */
     for (i = 0; i < 8; i++)
-        for (j = 0; j < 4; j++)
-            r |= (uint32_t)((q[i] >> j) & 1u) << (8u * j + i);
-    vxts_memzero(q, sizeof q);
+        q[i] = (uint64_t)((w >> i) & 1u) | ((uint64_t)((w >> (8u + i)) & 1u) << 1) |
+               ((uint64_t)((w >> (16u + i)) & 1u) << 2) | ((uint64_t)((w >> (24u + i)) & 1u) << 3);
+    sbox_fwd(q);
+    /* bit i of byte j <- lane j of plane i: planes 7 down to 0, each step moving
+     * the bits taken so far up by one in every byte (bit 7 is still clear) */
+    /*@ loop invariant 0 <= i <= 8;
+        loop assigns i, r;
+        loop variant 8 - i;
+    */
+    for (i = 0; i < 8; i++) {
+        const uint64_t x = q[7u - i];
+        r = ((r & 0x7F7F7F7Fu) << 1) | (uint32_t)(x & 1u) | ((uint32_t)((x >> 1) & 1u) << 8) |
+            ((uint32_t)((x >> 2) & 1u) << 16) | ((uint32_t)((x >> 3) & 1u) << 24);
+    }
+    CT64_WIPE64(q, 8);
     return r ^ 0x63636363u;
 }
 
@@ -1010,6 +1133,11 @@ static uint32_t sub_word(uint32_t w)
  * RotWord is a right rotation by 8 and Rcon[j] goes into the low byte.
  * Only nk and the (public) word index steer control flow.
  */
+/*@ requires nk == 4 || nk == 8;
+    requires \valid_read(key + (0 .. 4 * nk - 1));
+    requires \valid(rk + (0 .. 8 * (nk + 7) - 1));
+    assigns rk[0 .. 8 * (nk + 7) - 1] \from key[0 .. 4 * nk - 1];
+*/
 static void expand_key(uint64_t *rk, const uint8_t *key, unsigned nk)
 {
     uint32_t w[60];
@@ -1017,9 +1145,17 @@ static void expand_key(uint64_t *rk, const uint8_t *key, unsigned nk)
     uint32_t rcon = 1;
     unsigned rounds = nk + 6u, i, b, m;
 
+    /*@ loop invariant 0 <= i <= nk;
+        loop assigns i, w[0 .. nk - 1];
+        loop variant nk - i;
+    */
     for (i = 0; i < nk; i++)
         w[i] = (uint32_t)key[4u * i] | ((uint32_t)key[4u * i + 1u] << 8) |
                ((uint32_t)key[4u * i + 2u] << 16) | ((uint32_t)key[4u * i + 3u] << 24);
+    /*@ loop invariant nk <= i <= 4 * (rounds + 1);
+        loop assigns i, rcon, w[nk .. 4 * (rounds + 1) - 1];
+        loop variant 4 * (rounds + 1) - i;
+    */
     for (i = nk; i < 4u * (rounds + 1u); i++) {
         uint32_t t = w[i - 1u];
         if (i % nk == 0) {
@@ -1030,21 +1166,38 @@ static void expand_key(uint64_t *rk, const uint8_t *key, unsigned nk)
         }
         w[i] = w[i - nk] ^ t;
     }
+    /*@ loop invariant 0 <= i <= rounds + 1;
+        loop assigns i, b, m, x[0 .. 7], rk[0 .. 8 * (nk + 7) - 1];
+        loop variant rounds + 1 - i;
+    */
     for (i = 0; i <= rounds; i++) {
         uint32_t c = i == 0 ? 0u : 0x63636363u;
         uint64_t lo = (uint64_t)(w[4u * i] ^ c) | ((uint64_t)(w[4u * i + 1u] ^ c) << 32);
         uint64_t hi = (uint64_t)(w[4u * i + 2u] ^ c) | ((uint64_t)(w[4u * i + 3u] ^ c) << 32);
+        /*@ loop invariant 0 <= b <= 4;
+            loop assigns b, x[0 .. 7];
+            loop variant 4 - b;
+        */
         for (b = 0; b < 4; b++) {
             x[2u * b] = lo;
             x[2u * b + 1u] = hi;
         }
         bitslice_in(rk + 8u * i, x);
-        for (m = 0; m < i % 4u; m++) /* stored as SR^-(i mod 4)(K_i), see "Fixslicing" */
+        /* stored as SR^-(i mod 4)(K_i), see "Fixslicing" */
+        /*@ loop invariant 0 <= m <= i % 4;
+            loop assigns m, b, rk[8 * i .. 8 * i + 7];
+            loop variant i % 4 - m;
+        */
+        for (m = 0; m < i % 4u; m++)
+            /*@ loop invariant 0 <= b <= 8;
+                loop assigns b, rk[8 * i .. 8 * i + 7];
+                loop variant 8 - b;
+            */
             for (b = 0; b < 8; b++)
                 rk[8u * i + b] = inv_shift_rows_word(rk[8u * i + b]);
     }
-    vxts_memzero(w, sizeof w);
-    vxts_memzero(x, sizeof x);
+    CT64_WIPE32(w, 60);
+    CT64_WIPE64(x, 8);
 }
 
 /* ---- XTS ------------------------------------------------------------------------ */
@@ -1054,6 +1207,10 @@ static void expand_key(uint64_t *rk, const uint8_t *key, unsigned nk)
  * a one-bit left shift with x^128 = x^7 + x^2 + x + 1 (0x87) folded back.
  * Branch-free: the carry c (0 or 1) is spread to 0x87 by shifts.
  */
+/*@ requires \valid(lo) && \valid(hi) && \separated(lo, hi);
+    assigns *lo \from *lo, *hi;
+    assigns *hi \from *lo, *hi;
+*/
 static void mul_alpha(uint64_t *lo, uint64_t *hi)
 {
     uint64_t c = *hi >> 63;
@@ -1069,8 +1226,22 @@ typedef struct {
     uint64_t thi[5];
 } ct64_work;
 
+#ifdef __FRAMAC__
+/*@ requires \valid(p);
+    assigns *p \from \nothing;
+*/
+void ct64_wipe_work(ct64_work *p);
+#define CT64_WIPE_WORK(p) ct64_wipe_work(p)
+#else
+#define CT64_WIPE_WORK(p) vxts_memzero((p), sizeof(ct64_work))
+#endif
+
 /* Nr of the context (public); anything but 14 counts as 10, so that no value
  * of k->rounds can make a cipher run past the stored round keys. */
+/*@ requires \valid_read(k);
+    assigns \nothing;
+    ensures \result == 10 || \result == 14;
+*/
 static unsigned ct64_rounds(const vxts_key *k)
 {
     return k->rounds == 14u ? 14u : 10u;
@@ -1083,6 +1254,11 @@ static unsigned ct64_rounds(const vxts_key *k)
  * tweak (ws->tlo[j], ws->thi[j]); lanes j >= m are zeros, never loaded or
  * stored. All m inputs are read before any output is written (out == in).
  */
+/*@ requires 1 <= m <= 4 && 16 <= stride && (m - 1) * stride + 16 <= SIZE_MAX;
+    requires \valid_read(k) && \valid(ws);
+    requires \valid_read(in + (0 .. (m - 1) * stride + 15)) && \valid(out + (0 .. (m - 1) * stride + 15));
+    assigns ws->q[0 .. 7], ws->w[0 .. 7], out[0 .. (m - 1) * stride + 15];
+*/
 static void xex_pass(const vxts_key *k, ct64_work *ws, uint8_t *out, const uint8_t *in, size_t stride,
                      size_t m, int decrypt)
 {
@@ -1090,6 +1266,10 @@ static void xex_pass(const vxts_key *k, ct64_work *ws, uint8_t *out, const uint8
     unsigned rounds = ct64_rounds(k);
     size_t j;
 
+    /*@ loop invariant 0 <= j <= 4;
+        loop assigns j, ws->w[0 .. 7];
+        loop variant 4 - j;
+    */
     for (j = 0; j < 4; j++) {
         if (j < m) {
             ws->w[2 * j] = load64le(in + j * stride) ^ ws->tlo[j];
@@ -1105,6 +1285,10 @@ static void xex_pass(const vxts_key *k, ct64_work *ws, uint8_t *out, const uint8
     else
         aes_encrypt_bs(ws->q, rk, rounds);
     bitslice_out(ws->w, ws->q);
+    /*@ loop invariant 0 <= j <= m;
+        loop assigns j, out[0 .. (m - 1) * stride + 15];
+        loop variant m - j;
+    */
     for (j = 0; j < m; j++) {
         store64le(out + j * stride, ws->w[2 * j] ^ ws->tlo[j]);
         store64le(out + j * stride + 8, ws->w[2 * j + 1] ^ ws->thi[j]);
@@ -1116,11 +1300,20 @@ static void xex_pass(const vxts_key *k, ct64_work *ws, uint8_t *out, const uint8
  * (IEEE 1619 §5.3.2 / §5.4.2: the tweaks of the next m blocks), then
  * T <- T * alpha^m.
  */
+/*@ requires 1 <= m <= 4;
+    requires \valid_read(k) && \valid(ws);
+    requires \valid_read(in + (0 .. 16 * m - 1)) && \valid(out + (0 .. 16 * m - 1));
+    assigns *ws, out[0 .. 16 * m - 1];
+*/
 static void xts_run(const vxts_key *k, ct64_work *ws, uint8_t *out, const uint8_t *in, size_t m,
                     int decrypt)
 {
     unsigned j;
 
+    /*@ loop invariant 0 <= j <= 4;
+        loop assigns j, ws->tlo[1 .. 4], ws->thi[1 .. 4];
+        loop variant 4 - j;
+    */
     for (j = 0; j < 4; j++) {
         ws->tlo[j + 1] = ws->tlo[j];
         ws->thi[j + 1] = ws->thi[j];
@@ -1136,6 +1329,12 @@ static void xts_run(const vxts_key *k, ct64_work *ws, uint8_t *out, const uint8_
  * (or D_K1), then tweak <- T a^n. Reads in[0, 16n), writes out[0, 16n);
  * out == in allowed; n == 0 leaves everything as it is.
  */
+/*@ requires nblocks <= 1048576;
+    requires kernel_buffers(k, out, in, 16 * nblocks);
+    requires kernel_tweak(k, out, in, 16 * nblocks, tweak);
+    assigns out[0 .. 16 * nblocks - 1] \from in[0 .. 16 * nblocks - 1], tweak[0 .. 15], *k;
+    assigns tweak[0 .. 15] \from tweak[0 .. 15];
+*/
 static void xts_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nblocks,
                        uint8_t tweak[16], int decrypt)
 {
@@ -1144,13 +1343,17 @@ static void xts_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_
 
     ws.tlo[0] = load64le(tweak);
     ws.thi[0] = load64le(tweak + 8);
+    /*@ loop invariant 0 <= p <= full;
+        loop assigns p, ws, out[0 .. 16 * nblocks - 1];
+        loop variant full - p;
+    */
     for (p = 0; p < full; p++)
         xts_run(k, &ws, out + 64 * p, in + 64 * p, 4, decrypt);
     if (rest != 0)
         xts_run(k, &ws, out + 64 * full, in + 64 * full, rest, decrypt);
     store64le(tweak, ws.tlo[0]);
     store64le(tweak + 8, ws.thi[0]);
-    vxts_memzero(&ws, sizeof ws);
+    CT64_WIPE_WORK(&ws);
 }
 
 /*
@@ -1159,12 +1362,22 @@ static void xts_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_
  * §5.3.1 step 1): one pass encrypts the m tweaks, then pass i takes block i
  * of every unit (§5.3.2). Lanes j >= m are padding, never loaded or stored.
  */
+/*@ requires 1 <= m <= 4 && 1 <= sector_blocks <= 1048576 && unit_bytes == 16 * sector_blocks;
+    requires m * unit_bytes <= SIZE_MAX && first + (m - 1) <= UINT64_MAX;
+    requires \valid_read(k) && \valid(ws);
+    requires \valid_read(in + (0 .. m * unit_bytes - 1)) && \valid(out + (0 .. m * unit_bytes - 1));
+    assigns *ws, out[0 .. m * unit_bytes - 1];
+*/
 static void sector_group(const vxts_key *k, ct64_work *ws, uint8_t *out, const uint8_t *in,
                          size_t unit_bytes, size_t sector_blocks, uint64_t first, size_t m,
                          int decrypt)
 {
     size_t i, j;
 
+    /*@ loop invariant 0 <= j <= 4;
+        loop assigns j, ws->w[0 .. 7];
+        loop variant 4 - j;
+    */
     for (j = 0; j < 4; j++) {
         ws->w[2 * j] = j < m ? first + (uint64_t)j : 0u;
         ws->w[2 * j + 1] = 0;
@@ -1172,12 +1385,24 @@ static void sector_group(const vxts_key *k, ct64_work *ws, uint8_t *out, const u
     bitslice_in(ws->q, ws->w);
     aes_encrypt_bs(ws->q, k->schedule.words + CT64_K2, ct64_rounds(k));
     bitslice_out(ws->w, ws->q);
+    /*@ loop invariant 0 <= j <= 4;
+        loop assigns j, ws->tlo[0 .. 3], ws->thi[0 .. 3];
+        loop variant 4 - j;
+    */
     for (j = 0; j < 4; j++) {
         ws->tlo[j] = ws->w[2 * j];
         ws->thi[j] = ws->w[2 * j + 1];
     }
+    /*@ loop invariant 0 <= i <= sector_blocks;
+        loop assigns i, j, *ws, out[0 .. m * unit_bytes - 1];
+        loop variant sector_blocks - i;
+    */
     for (i = 0; i < sector_blocks; i++) {
         xex_pass(k, ws, out + 16 * i, in + 16 * i, unit_bytes, m, decrypt);
+        /*@ loop invariant 0 <= j <= 4;
+            loop assigns j, ws->tlo[0 .. 3], ws->thi[0 .. 3];
+            loop variant 4 - j;
+        */
         for (j = 0; j < 4; j++)
             mul_alpha(&ws->tlo[j], &ws->thi[j]);
     }
@@ -1189,6 +1414,13 @@ static void sector_group(const vxts_key *k, ct64_work *ws, uint8_t *out, const u
  * Preconditions: n >= 1, 1 <= sector_blocks <= 2^20, first + n - 1 <= 2^64 - 1.
  * Reads/writes exactly n * sector_blocks * 16 bytes; out == in allowed.
  */
+/*@ requires 1 <= nsectors && 1 <= sector_blocks <= 1048576;
+    requires first_sector + nsectors - 1 <= UINT64_MAX;
+    requires 16 * sector_blocks * nsectors <= SIZE_MAX;
+    requires kernel_buffers(k, out, in, 16 * sector_blocks * nsectors);
+    assigns out[0 .. 16 * sector_blocks * nsectors - 1]
+      \from in[0 .. 16 * sector_blocks * nsectors - 1], *k;
+*/
 static void xts_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
                         size_t sector_blocks, uint64_t first_sector, int decrypt)
 {
@@ -1196,23 +1428,43 @@ static void xts_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size
     const size_t unit = sector_blocks * 16;
     size_t full = nsectors / 4, rest = nsectors % 4, p;
 
-    for (p = 0; p < full; p++)
+    /*@ loop invariant 0 <= p <= full;
+        loop assigns p, ws, out[0 .. 16 * sector_blocks * nsectors - 1];
+        loop variant full - p;
+    */
+    for (p = 0; p < full; p++) {
+        /*@ assert 4 * p + 4 <= nsectors; */
+        /*@ assert unit * nsectors - (4 * unit * p + 4 * unit) == unit * (nsectors - (4 * p + 4)); */
+        /*@ assert 4 * unit * p + 4 * unit <= unit * nsectors; */
         sector_group(k, &ws, out + 4 * unit * p, in + 4 * unit * p, unit, sector_blocks,
                      first_sector + 4u * (uint64_t)p, 4, decrypt);
+    }
+    /*@ assert 4 * full + rest == nsectors; */
+    /*@ assert unit * nsectors == unit * (4 * full) + unit * rest; */
+    /*@ assert 4 * unit * full + unit * rest == unit * nsectors; */
     if (rest != 0)
         sector_group(k, &ws, out + 4 * unit * full, in + 4 * unit * full, unit, sector_blocks,
                      first_sector + 4u * (uint64_t)full, rest, decrypt);
-    vxts_memzero(&ws, sizeof ws);
+    CT64_WIPE_WORK(&ws);
 }
 
 /* ---- the backend ---------------------------------------------------------------- */
 
+/*@ assigns \nothing;
+    ensures \result == 1;
+*/
 static int ct64_supported(void)
 {
     return 1;
 }
 
 /* setup (backend.h): Key1 and Key2 expanded and bitsliced (FIPS-197 §5.2). */
+/*@ requires \valid(k);
+    requires k->half_key_bytes == 16 || k->half_key_bytes == 32;
+    requires \valid_read(key1 + (0 .. k->half_key_bytes - 1)) && \valid_read(key2 + (0 .. k->half_key_bytes - 1));
+    requires \separated(k, key1 + (0 .. k->half_key_bytes - 1), key2 + (0 .. k->half_key_bytes - 1));
+    assigns k->schedule \from key1[0 .. k->half_key_bytes - 1], key2[0 .. k->half_key_bytes - 1], k->half_key_bytes;
+*/
 static void ct64_setup(vxts_key *k, const uint8_t *key1, const uint8_t *key2)
 {
     unsigned nk = k->half_key_bytes == 32u ? 8u : 4u;
@@ -1221,6 +1473,9 @@ static void ct64_setup(vxts_key *k, const uint8_t *key1, const uint8_t *key2)
 }
 
 /* encrypt_tweak (IEEE 1619 §5.3.1 step 1): tweak <- E_K2(tweak), one lane used. */
+/*@ requires \valid_read(k) && \valid(tweak + (0 .. 15)) && \separated(tweak + (0 .. 15), k);
+    assigns tweak[0 .. 15] \from tweak[0 .. 15], *k;
+*/
 static void ct64_encrypt_tweak(const vxts_key *k, uint8_t tweak[16])
 {
     ct64_work ws;
@@ -1228,6 +1483,10 @@ static void ct64_encrypt_tweak(const vxts_key *k, uint8_t tweak[16])
 
     ws.w[0] = load64le(tweak);
     ws.w[1] = load64le(tweak + 8);
+    /*@ loop invariant 2 <= j <= 8;
+        loop assigns j, ws.w[2 .. 7];
+        loop variant 8 - j;
+    */
     for (j = 2; j < 8; j++)
         ws.w[j] = 0;
     bitslice_in(ws.q, ws.w);
@@ -1235,27 +1494,53 @@ static void ct64_encrypt_tweak(const vxts_key *k, uint8_t tweak[16])
     bitslice_out(ws.w, ws.q);
     store64le(tweak, ws.w[0]);
     store64le(tweak + 8, ws.w[1]);
-    vxts_memzero(&ws, sizeof ws);
+    CT64_WIPE_WORK(&ws);
 }
 
+/*@ requires nblocks <= 1048576;
+    requires kernel_buffers(k, out, in, 16 * nblocks);
+    requires kernel_tweak(k, out, in, 16 * nblocks, tweak);
+    assigns out[0 .. 16 * nblocks - 1] \from in[0 .. 16 * nblocks - 1], tweak[0 .. 15], *k;
+    assigns tweak[0 .. 15] \from tweak[0 .. 15];
+*/
 static void ct64_encrypt_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nblocks,
                                 uint8_t tweak[16])
 {
     xts_blocks(k, out, in, nblocks, tweak, 0);
 }
 
+/*@ requires nblocks <= 1048576;
+    requires kernel_buffers(k, out, in, 16 * nblocks);
+    requires kernel_tweak(k, out, in, 16 * nblocks, tweak);
+    assigns out[0 .. 16 * nblocks - 1] \from in[0 .. 16 * nblocks - 1], tweak[0 .. 15], *k;
+    assigns tweak[0 .. 15] \from tweak[0 .. 15];
+*/
 static void ct64_decrypt_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nblocks,
                                 uint8_t tweak[16])
 {
     xts_blocks(k, out, in, nblocks, tweak, 1);
 }
 
+/*@ requires 1 <= nsectors && 1 <= sector_blocks <= 1048576;
+    requires first_sector + nsectors - 1 <= UINT64_MAX;
+    requires 16 * sector_blocks * nsectors <= SIZE_MAX;
+    requires kernel_buffers(k, out, in, 16 * sector_blocks * nsectors);
+    assigns out[0 .. 16 * sector_blocks * nsectors - 1]
+      \from in[0 .. 16 * sector_blocks * nsectors - 1], *k;
+*/
 static void ct64_encrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
                                  size_t sector_blocks, uint64_t first_sector)
 {
     xts_sectors(k, out, in, nsectors, sector_blocks, first_sector, 0);
 }
 
+/*@ requires 1 <= nsectors && 1 <= sector_blocks <= 1048576;
+    requires first_sector + nsectors - 1 <= UINT64_MAX;
+    requires 16 * sector_blocks * nsectors <= SIZE_MAX;
+    requires kernel_buffers(k, out, in, 16 * sector_blocks * nsectors);
+    assigns out[0 .. 16 * sector_blocks * nsectors - 1]
+      \from in[0 .. 16 * sector_blocks * nsectors - 1], *k;
+*/
 static void ct64_decrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
                                  size_t sector_blocks, uint64_t first_sector)
 {
