@@ -665,6 +665,18 @@ static int check_sectors(const vxts_key *k, const uint8_t *out, const uint8_t *i
     return VXTS_OK;
 }
 
+/* T = E_K2(i) for the tweak i = the sector number (§5.1, dm-crypt plain64). */
+/*@ requires \valid_read(k) && \valid(T + (0 .. 15)) && \separated(T + (0 .. 15), k);
+    assigns T[0 .. 15];
+    ensures T_0: \forall integer b; 0 <= b < 16 ==> T[b] == E(KEY2(k), SPEC_F16(LE, sector), b);
+*/
+static void sector_first_tweak(const vxts_key *k, uint8_t T[16], uint64_t sector)
+{
+    vxts_sector_tweak(T, sector);    /* i = the sector number */
+    /*@ assert SPEC_EQ16(T, LE, sector); */
+    vxts_kernel_encrypt_tweak(k, T); /* T = E_K2(i) */
+}
+
 /* One sector: in[off, off+size) -> out[off, off+size) with the tweak i = sector (dm-crypt plain64). */
 /*@ requires 16 <= size <= 16777216 && off <= SIZE_MAX - size;
     requires kernel_buffers(k, out + off, in + off, size);
@@ -677,25 +689,18 @@ static void encrypt_sector(const vxts_key *k, uint8_t *out, const uint8_t *in, s
 {
     uint8_t T[16];
 
-    vxts_sector_tweak(T, sector);    /* i = the sector number (§5.1) */
-    vxts_kernel_encrypt_tweak(k, T); /* T = E_K2(i) */
-    /*@ assert SPEC_EQ16(T, E, KEY2(k), SPEC_F16(LE, sector)); */
-    /*@ assert \forall integer x; off <= x < off + size ==> in[x] == \at(in[x], Pre); */
+    sector_first_tweak(k, T, sector); /* T = E_K2(i), i = the sector number (§5.1) */
+    /*@ assert in_kept: \forall integer x; off <= x < off + size ==> in[x] == \at(in[x], Pre); */
     /*@ assert \forall integer x; 0 <= x < size ==>
           XTS_ENC_T{Here}(KEY1(k), in, off, size, SPEC_M16(T, 0), x) ==
           XTS_ENC_T{Pre}(KEY1(k), in, off, size, SPEC_M16(T, 0), x); */
     /*@ assert \forall integer x; 0 <= x < size ==>
           XTS_ENC_T{Here}(KEY1(k), in, off, size, SPEC_M16(T, 0), x) ==
-          XTS_ENC_AT(Pre, KEY1(k), KEY2(k), in, off, size, x, SPEC_F16(LE, sector)); */
-    /*@ assert \forall integer x; off <= x < off + size ==>
-          XTS_ENC_T{Here}(KEY1(k), in, off, size, SPEC_M16(T, 0), x - off) ==
-          XTS_ENC_AT(Pre, KEY1(k), KEY2(k), in, off, size, x - off, SPEC_F16(LE, sector)); */
-U:  encrypt_unit(k, out, in, off, size, T);
-    /*@ assert \forall integer x; off <= x < off + size ==>
-          out[x] == XTS_ENC_T{U}(KEY1(k), in, off, size, SPEC_AT16(T, U), x - off); */
-    /*@ assert \forall integer x; off <= x < off + size ==>
-          out[x] == XTS_ENC_AT(Pre, KEY1(k), KEY2(k), in, off, size, x - off, SPEC_F16(LE, sector)); */
+          XTS_ENC_T{Pre}(KEY1(k), in, off, size, SPEC_F16(E, KEY2(k), SPEC_F16(LE, sector)), x); */
+    encrypt_unit(k, out, in, off, size, T);
     wipe_block(T);
+    /*@ assert C: \forall integer x; off <= x < off + size ==>
+          out[x] == XTS_ENC_T{Pre}(KEY1(k), in, off, size, SPEC_F16(E, KEY2(k), SPEC_F16(LE, sector)), x - off); */
 }
 
 /* One sector: in[off, off+size) -> out[off, off+size) with the tweak i = sector (dm-crypt plain64). */
@@ -710,25 +715,18 @@ static void decrypt_sector(const vxts_key *k, uint8_t *out, const uint8_t *in, s
 {
     uint8_t T[16];
 
-    vxts_sector_tweak(T, sector);    /* i = the sector number (§5.1) */
-    vxts_kernel_encrypt_tweak(k, T); /* T = E_K2(i) */
-    /*@ assert SPEC_EQ16(T, E, KEY2(k), SPEC_F16(LE, sector)); */
-    /*@ assert \forall integer x; off <= x < off + size ==> in[x] == \at(in[x], Pre); */
+    sector_first_tweak(k, T, sector); /* T = E_K2(i), i = the sector number (§5.1) */
+    /*@ assert in_kept: \forall integer x; off <= x < off + size ==> in[x] == \at(in[x], Pre); */
     /*@ assert \forall integer x; 0 <= x < size ==>
           XTS_DEC_T{Here}(KEY1(k), in, off, size, SPEC_M16(T, 0), x) ==
           XTS_DEC_T{Pre}(KEY1(k), in, off, size, SPEC_M16(T, 0), x); */
     /*@ assert \forall integer x; 0 <= x < size ==>
           XTS_DEC_T{Here}(KEY1(k), in, off, size, SPEC_M16(T, 0), x) ==
-          XTS_DEC_AT(Pre, KEY1(k), KEY2(k), in, off, size, x, SPEC_F16(LE, sector)); */
-    /*@ assert \forall integer x; off <= x < off + size ==>
-          XTS_DEC_T{Here}(KEY1(k), in, off, size, SPEC_M16(T, 0), x - off) ==
-          XTS_DEC_AT(Pre, KEY1(k), KEY2(k), in, off, size, x - off, SPEC_F16(LE, sector)); */
-U:  decrypt_unit(k, out, in, off, size, T);
-    /*@ assert \forall integer x; off <= x < off + size ==>
-          out[x] == XTS_DEC_T{U}(KEY1(k), in, off, size, SPEC_AT16(T, U), x - off); */
-    /*@ assert \forall integer x; off <= x < off + size ==>
-          out[x] == XTS_DEC_AT(Pre, KEY1(k), KEY2(k), in, off, size, x - off, SPEC_F16(LE, sector)); */
+          XTS_DEC_T{Pre}(KEY1(k), in, off, size, SPEC_F16(E, KEY2(k), SPEC_F16(LE, sector)), x); */
+    decrypt_unit(k, out, in, off, size, T);
     wipe_block(T);
+    /*@ assert P: \forall integer x; off <= x < off + size ==>
+          out[x] == XTS_DEC_T{Pre}(KEY1(k), in, off, size, SPEC_F16(E, KEY2(k), SPEC_F16(LE, sector)), x - off); */
 }
 
 /* Sectors of whole blocks (sector_size % 16 == 0): all n of them in one kernel call. */
