@@ -61,7 +61,7 @@ static uint8_t gf8_mul(uint8_t a, uint8_t b)
 /*@ assigns \nothing; */
 static uint8_t sbox(uint8_t a)
 {
-    uint8_t inv = 0, b, s;
+    uint8_t inv = 0, b, r, s;
     int i;
     /*@ loop invariant 1 <= i <= 256;
         loop assigns i, inv;
@@ -70,12 +70,16 @@ static uint8_t sbox(uint8_t a)
         if (gf8_mul(a, (uint8_t)i) == 1)
             inv = (uint8_t)i;
     b = inv;
+    /* b xor (b <<< 1) xor (b <<< 2) xor (b <<< 3) xor (b <<< 4) xor 0x63; r = b <<< i */
     s = b;
+    r = b;
     /*@ loop invariant 1 <= i <= 5;
-        loop assigns i, s;
+        loop assigns i, r, s;
         loop variant 5 - i; */
-    for (i = 1; i <= 4; i++)
-        s ^= (uint8_t)(((unsigned)b << i) | (b >> (8 - i)));
+    for (i = 1; i <= 4; i++) {
+        r = (uint8_t)(2u * r + r / 128u); /* rotate left by one bit */
+        s ^= r;
+    }
     return (uint8_t)(s ^ 0x63);
 }
 
@@ -85,28 +89,32 @@ static uint8_t sbox_table[256], inv_sbox_table[256];
       \separated(p + (0 .. n - 1), sbox_table + (0 .. 255), inv_sbox_table + (0 .. 255));
 */
 
-/* Key expansion (FIPS-197 §5.2): (rounds + 1) round keys of 16 bytes. */
+/*
+ * Key expansion (FIPS-197 §5.2): the words w[0 .. 4 (rounds + 1) - 1] of the
+ * key schedule, word i in the bytes w[4i .. 4i+3]; round key r is then
+ * w[16r .. 16r+15].
+ */
 /*@ requires key_len == 16 || key_len == 32;
-    requires \valid_read(key + (0 .. key_len - 1)) && \valid(w + (0 .. 14));
-    requires \separated(w + (0 .. 14), key + (0 .. key_len - 1));
-    requires \separated(w + (0 .. 14), sbox_table + (0 .. 255));
-    assigns w[0 .. 14][0 .. 15];
+    requires \valid_read(key + (0 .. key_len - 1)) && \valid(w + (0 .. 239));
+    requires \separated(w + (0 .. 239), key + (0 .. key_len - 1));
+    requires \separated(w + (0 .. 239), sbox_table + (0 .. 255));
+    assigns w[0 .. 239];
     ensures \result == key_len / 4 + 6;
 */
-static int expand_key(const uint8_t *key, size_t key_len, uint8_t w[15][16])
+static int expand_key(const uint8_t *key, size_t key_len, uint8_t w[240])
 {
     int nk = (int)key_len / 4, rounds = nk + 6, i;
-    uint8_t words[60][4], rcon = 1, temp[4], t;
-    /*@ loop invariant 0 <= i <= nk;
-        loop assigns i, words[0 .. 59][0 .. 3];
-        loop variant nk - i; */
-    for (i = 0; i < nk; i++)
-        ref_copy(words[i], key + 4 * i, 4);
+    uint8_t rcon = 1, temp[4], t;
+    /*@ loop invariant 0 <= i <= 4 * nk;
+        loop assigns i, w[0 .. 239];
+        loop variant 4 * nk - i; */
+    for (i = 0; i < 4 * nk; i++)
+        w[i] = key[i];
     /*@ loop invariant nk <= i <= 4 * (rounds + 1);
-        loop assigns i, words[0 .. 59][0 .. 3], temp[0 .. 3], t, rcon;
+        loop assigns i, w[0 .. 239], temp[0 .. 3], t, rcon;
         loop variant 4 * (rounds + 1) - i; */
     for (i = nk; i < 4 * (rounds + 1); i++) {
-        ref_copy(temp, words[i - 1], 4);
+        temp[0] = w[4 * i - 4]; temp[1] = w[4 * i - 3]; temp[2] = w[4 * i - 2]; temp[3] = w[4 * i - 1];
         if (i % nk == 0) {
             t = temp[0]; /* RotWord */
             temp[0] = temp[1]; temp[1] = temp[2]; temp[2] = temp[3]; temp[3] = t;
@@ -118,19 +126,10 @@ static int expand_key(const uint8_t *key, size_t key_len, uint8_t w[15][16])
             temp[0] = sbox_table[temp[0]]; temp[1] = sbox_table[temp[1]];
             temp[2] = sbox_table[temp[2]]; temp[3] = sbox_table[temp[3]];
         }
-        words[i][0] = (uint8_t)(words[i - nk][0] ^ temp[0]);
-        words[i][1] = (uint8_t)(words[i - nk][1] ^ temp[1]);
-        words[i][2] = (uint8_t)(words[i - nk][2] ^ temp[2]);
-        words[i][3] = (uint8_t)(words[i - nk][3] ^ temp[3]);
-    }
-    /*@ loop invariant 0 <= i <= rounds + 1;
-        loop assigns i, w[0 .. 14][0 .. 15];
-        loop variant rounds + 1 - i; */
-    for (i = 0; i <= rounds; i++) {
-        ref_copy(w[i], words[4 * i], 4);
-        ref_copy(w[i] + 4, words[4 * i + 1], 4);
-        ref_copy(w[i] + 8, words[4 * i + 2], 4);
-        ref_copy(w[i] + 12, words[4 * i + 3], 4);
+        w[4 * i + 0] = (uint8_t)(w[4 * (i - nk) + 0] ^ temp[0]);
+        w[4 * i + 1] = (uint8_t)(w[4 * (i - nk) + 1] ^ temp[1]);
+        w[4 * i + 2] = (uint8_t)(w[4 * (i - nk) + 2] ^ temp[2]);
+        w[4 * i + 3] = (uint8_t)(w[4 * (i - nk) + 3] ^ temp[3]);
     }
     return rounds;
 }
@@ -215,16 +214,16 @@ static void make_tables(void)
 
 /* Cipher (FIPS-197 §5.1) with an expanded key. */
 /*@ requires rounds == 10 || rounds == 14;
-    requires \valid_read(w + (0 .. 14)) && \valid_read(in + (0 .. 15)) && \valid(out + (0 .. 15));
+    requires \valid_read(w + (0 .. 239)) && \valid_read(in + (0 .. 15)) && \valid(out + (0 .. 15));
     requires REF_APART(out, 16);
     assigns out[0 .. 15];
 */
-static void cipher(const uint8_t w[15][16], int rounds, const uint8_t in[16], uint8_t out[16])
+static void cipher(const uint8_t w[240], int rounds, const uint8_t in[16], uint8_t out[16])
 {
     uint8_t s[16];
     int round, i;
     ref_copy(s, in, 16);
-    add_round_key(s, w[0]);
+    add_round_key(s, w);
     /*@ loop invariant 1 <= round <= rounds + 1;
         loop assigns round, i, s[0 .. 15];
         loop variant rounds + 1 - round; */
@@ -237,23 +236,23 @@ static void cipher(const uint8_t w[15][16], int rounds, const uint8_t in[16], ui
         shift_rows(s, 0);                     /* ShiftRows */
         if (round != rounds)
             mix_columns(s, 0);                /* MixColumns */
-        add_round_key(s, w[round]);           /* AddRoundKey */
+        add_round_key(s, w + 16 * round);           /* AddRoundKey */
     }
     ref_copy(out, s, 16);
 }
 
 /* InvCipher (FIPS-197 §5.3) with an expanded key. */
 /*@ requires rounds == 10 || rounds == 14;
-    requires \valid_read(w + (0 .. 14)) && \valid_read(in + (0 .. 15)) && \valid(out + (0 .. 15));
+    requires \valid_read(w + (0 .. 239)) && \valid_read(in + (0 .. 15)) && \valid(out + (0 .. 15));
     requires REF_APART(out, 16);
     assigns out[0 .. 15];
 */
-static void inv_cipher(const uint8_t w[15][16], int rounds, const uint8_t in[16], uint8_t out[16])
+static void inv_cipher(const uint8_t w[240], int rounds, const uint8_t in[16], uint8_t out[16])
 {
     uint8_t s[16];
     int round, i;
     ref_copy(s, in, 16);
-    add_round_key(s, w[rounds]);
+    add_round_key(s, w + 16 * rounds);
     /*@ loop invariant -1 <= round <= rounds - 1;
         loop assigns round, i, s[0 .. 15];
         loop variant round + 1; */
@@ -264,7 +263,7 @@ static void inv_cipher(const uint8_t w[15][16], int rounds, const uint8_t in[16]
             loop variant 16 - i; */
         for (i = 0; i < 16; i++)
             s[i] = inv_sbox_table[s[i]];      /* InvSubBytes */
-        add_round_key(s, w[round]);           /* AddRoundKey */
+        add_round_key(s, w + 16 * round);           /* AddRoundKey */
         if (round != 0)
             mix_columns(s, 1);                /* InvMixColumns */
     }
@@ -284,7 +283,7 @@ static void inv_cipher(const uint8_t w[15][16], int rounds, const uint8_t in[16]
 */
 void ref_aes_encrypt(const uint8_t *key, size_t key_len, const uint8_t in[16], uint8_t out[16])
 {
-    uint8_t w[15][16];
+    uint8_t w[240];
     int rounds;
     make_tables();
     rounds = expand_key(key, key_len, w);
@@ -300,7 +299,7 @@ void ref_aes_encrypt(const uint8_t *key, size_t key_len, const uint8_t in[16], u
 */
 void ref_aes_decrypt(const uint8_t *key, size_t key_len, const uint8_t in[16], uint8_t out[16])
 {
-    uint8_t w[15][16];
+    uint8_t w[240];
     int rounds;
     make_tables();
     rounds = expand_key(key, key_len, w);
@@ -312,8 +311,10 @@ void ref_aes_decrypt(const uint8_t *key, size_t key_len, const uint8_t in[16], u
 /*
  * §5.2: multiplication by the primitive element alpha; byte 0 is least
  * significant. Byte by byte as in the standard: Cout = bit 7 of T[k],
- * T[k] = 2 T[k] + Cin mod 256, Cin = Cout; at the end 0x87 is added to T[0]
- * if a bit came out of T[15].
+ * T[k] = 2 T[k] + Cin mod 256, Cin = Cout (Cin = 0 for k = 0); at the end
+ * 0x87 is added to T[0] if a bit came out of T[15]. The standard's loop over
+ * k is unrolled (straight-line code is what WP proves equal to MULX): the
+ * Cin of T[k] is bit 7 of the old T[k-1], T[k-1] / 128.
  */
 /*@ requires \valid(t + (0 .. 15));
     assigns t[0 .. 15];
@@ -321,24 +322,27 @@ void ref_aes_decrypt(const uint8_t *key, size_t key_len, const uint8_t in[16], u
 */
 void ref_gf_mul_alpha(uint8_t t[16])
 {
-    unsigned carry_in = 0, carry_out;
-    int k;
-    /*@ loop invariant 0 <= k <= 16;
-        loop invariant k == 0 ==> carry_in == 0;
-        loop invariant \forall integer i; i == k - 1 && 0 <= i ==> carry_in == \at(t[i], Pre) / 128;
-        loop invariant 0 < k ==> t[0] == (uint8_t)(2 * \at(t[0], Pre));
-        loop invariant \forall integer i; 1 <= i < k ==>
-          t[i] == (uint8_t)(2 * \at(t[i], Pre) + \at(t[i - 1], Pre) / 128);
-        loop invariant \forall integer i; k <= i < 16 ==> t[i] == \at(t[i], Pre);
-        loop assigns k, carry_in, carry_out, t[0 .. 15];
-        loop variant 16 - k; */
-    for (k = 0; k < 16; k++) {
-        carry_out = t[k] / 128u;
-        t[k] = (uint8_t)(2u * t[k] + carry_in);
-        carry_in = carry_out;
-    }
-    if (carry_in)
-        t[0] ^= 0x87;
+    unsigned c15 = t[15] / 128u; /* Cout of T[15] */
+
+    /* From the top down, so that T[k-1] is read before it is shifted. */
+    t[15] = (uint8_t)(2u * t[15] + t[14] / 128u);
+    t[14] = (uint8_t)(2u * t[14] + t[13] / 128u);
+    t[13] = (uint8_t)(2u * t[13] + t[12] / 128u);
+    t[12] = (uint8_t)(2u * t[12] + t[11] / 128u);
+    t[11] = (uint8_t)(2u * t[11] + t[10] / 128u);
+    t[10] = (uint8_t)(2u * t[10] + t[9] / 128u);
+    t[9] = (uint8_t)(2u * t[9] + t[8] / 128u);
+    t[8] = (uint8_t)(2u * t[8] + t[7] / 128u);
+    t[7] = (uint8_t)(2u * t[7] + t[6] / 128u);
+    t[6] = (uint8_t)(2u * t[6] + t[5] / 128u);
+    t[5] = (uint8_t)(2u * t[5] + t[4] / 128u);
+    t[4] = (uint8_t)(2u * t[4] + t[3] / 128u);
+    t[3] = (uint8_t)(2u * t[3] + t[2] / 128u);
+    t[2] = (uint8_t)(2u * t[2] + t[1] / 128u);
+    t[1] = (uint8_t)(2u * t[1] + t[0] / 128u);
+    t[0] = (uint8_t)(2u * t[0]);
+    if (c15 != 0)
+        t[0] = (uint8_t)(t[0] ^ 0x87);
 }
 
 /* a xor b: the spec's byte xor bx. */
@@ -525,12 +529,56 @@ static int xts(const uint8_t *key, size_t key_len, const uint8_t tweak[16], cons
     return 0;
 }
 
+/*@ requires \valid_read(tweak + (0 .. 15));
+    requires REF_APART(tweak, 16);
+    assigns out[0 .. len - 1], sbox_table[0 .. 255], inv_sbox_table[0 .. 255], tables_ready;
+    behavior bad_length:
+      assumes !(key_len == 32 || key_len == 64) || !(16 <= len <= 16777216);
+      assigns \nothing;
+      ensures \result == -1;
+    behavior ok:
+      assumes (key_len == 32 || key_len == 64) && 16 <= len <= 16777216;
+      requires \valid_read(key + (0 .. key_len - 1));
+      requires \valid_read(in + (0 .. len - 1)) && \valid(out + (0 .. len - 1));
+      requires in == out || \separated(in + (0 .. len - 1), out + (0 .. len - 1));
+      requires \separated(out + (0 .. len - 1), key + (0 .. key_len - 1));
+      requires \separated(out + (0 .. len - 1), tweak + (0 .. 15));
+      requires REF_APART(key, key_len) && REF_APART(in, len) && REF_APART(out, len);
+      ensures \result == 0;
+      ensures enc: \forall integer x; 0 <= x < len ==>
+        out[x] == XTS_ENC_AT(Pre, KEYAT(key, key_len / 2), KEYAT(key + key_len / 2, key_len / 2),
+                             in, 0, len, x, SPEC_OLD16(tweak));
+    complete behaviors;
+    disjoint behaviors;
+*/
 int ref_xts_encrypt(const uint8_t *key, size_t key_len, const uint8_t tweak[16], const uint8_t *in,
                     uint8_t *out, size_t len)
 {
     return xts(key, key_len, tweak, in, out, len, 0);
 }
 
+/*@ requires \valid_read(tweak + (0 .. 15));
+    requires REF_APART(tweak, 16);
+    assigns out[0 .. len - 1], sbox_table[0 .. 255], inv_sbox_table[0 .. 255], tables_ready;
+    behavior bad_length:
+      assumes !(key_len == 32 || key_len == 64) || !(16 <= len <= 16777216);
+      assigns \nothing;
+      ensures \result == -1;
+    behavior ok:
+      assumes (key_len == 32 || key_len == 64) && 16 <= len <= 16777216;
+      requires \valid_read(key + (0 .. key_len - 1));
+      requires \valid_read(in + (0 .. len - 1)) && \valid(out + (0 .. len - 1));
+      requires in == out || \separated(in + (0 .. len - 1), out + (0 .. len - 1));
+      requires \separated(out + (0 .. len - 1), key + (0 .. key_len - 1));
+      requires \separated(out + (0 .. len - 1), tweak + (0 .. 15));
+      requires REF_APART(key, key_len) && REF_APART(in, len) && REF_APART(out, len);
+      ensures \result == 0;
+      ensures dec: \forall integer x; 0 <= x < len ==>
+        out[x] == XTS_DEC_AT(Pre, KEYAT(key, key_len / 2), KEYAT(key + key_len / 2, key_len / 2),
+                             in, 0, len, x, SPEC_OLD16(tweak));
+    complete behaviors;
+    disjoint behaviors;
+*/
 int ref_xts_decrypt(const uint8_t *key, size_t key_len, const uint8_t tweak[16], const uint8_t *in,
                     uint8_t *out, size_t len)
 {
