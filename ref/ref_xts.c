@@ -354,6 +354,45 @@ static uint8_t xor8(uint8_t a, uint8_t b)
     return (uint8_t)(a ^ b);
 }
 
+#ifdef __FRAMAC__
+/* Proof helpers (ACSL only): bx(a[i], b[i]) at label L for i = 0 .. 15, as 16
+   arguments, and p[i] == bx(a[i], b[i]) (current label) as 16 equalities. */
+#define REF_BX16_AT(a, b, L) bx(\at((a)[0], L), \at((b)[0], L)), bx(\at((a)[1], L), \at((b)[1], L)), \
+    bx(\at((a)[2], L), \at((b)[2], L)), bx(\at((a)[3], L), \at((b)[3], L)), \
+    bx(\at((a)[4], L), \at((b)[4], L)), bx(\at((a)[5], L), \at((b)[5], L)), \
+    bx(\at((a)[6], L), \at((b)[6], L)), bx(\at((a)[7], L), \at((b)[7], L)), \
+    bx(\at((a)[8], L), \at((b)[8], L)), bx(\at((a)[9], L), \at((b)[9], L)), \
+    bx(\at((a)[10], L), \at((b)[10], L)), bx(\at((a)[11], L), \at((b)[11], L)), \
+    bx(\at((a)[12], L), \at((b)[12], L)), bx(\at((a)[13], L), \at((b)[13], L)), \
+    bx(\at((a)[14], L), \at((b)[14], L)), bx(\at((a)[15], L), \at((b)[15], L))
+#define REF_XOR16(p, a, b) ((p)[0] == bx((a)[0], (b)[0]) && (p)[1] == bx((a)[1], (b)[1]) && \
+    (p)[2] == bx((a)[2], (b)[2]) && (p)[3] == bx((a)[3], (b)[3]) && (p)[4] == bx((a)[4], (b)[4]) && \
+    (p)[5] == bx((a)[5], (b)[5]) && (p)[6] == bx((a)[6], (b)[6]) && (p)[7] == bx((a)[7], (b)[7]) && \
+    (p)[8] == bx((a)[8], (b)[8]) && (p)[9] == bx((a)[9], (b)[9]) && (p)[10] == bx((a)[10], (b)[10]) && \
+    (p)[11] == bx((a)[11], (b)[11]) && (p)[12] == bx((a)[12], (b)[12]) && \
+    (p)[13] == bx((a)[13], (b)[13]) && (p)[14] == bx((a)[14], (b)[14]) && (p)[15] == bx((a)[15], (b)[15]))
+#endif
+
+/* out[i] = a[i] xor b[i], i = 0 .. 15. */
+/*@ requires \valid(out + (0 .. 15)) && \valid_read(a + (0 .. 15)) && \valid_read(b + (0 .. 15));
+    requires \separated(out + (0 .. 15), a + (0 .. 15)) && \separated(out + (0 .. 15), b + (0 .. 15));
+    assigns out[0 .. 15];
+    ensures \forall integer i; 0 <= i < 16 ==> out[i] == bx(\old(a[i]), \old(b[i]));
+*/
+static void xor16(uint8_t *out, const uint8_t *a, const uint8_t *b)
+{
+    int k;
+    /*@ loop invariant 0 <= k <= 16;
+        loop invariant \forall integer i; 0 <= i < k ==> out[i] == bx(\at(a[i], Pre), \at(b[i], Pre));
+        loop invariant \forall integer i; 0 <= i < 16 ==> a[i] == \at(a[i], Pre) && b[i] == \at(b[i], Pre);
+        loop assigns k, out[0 .. 15];
+        loop variant 16 - k; */
+    for (k = 0; k < 16; k++) {
+        out[k] = xor8(a[k], b[k]);
+        /*@ assert \forall integer i; k <= i <= k ==> out[i] == bx(\at(a[i], Pre), \at(b[i], Pre)); */
+    }
+}
+
 /* §5.3.1 XTS-AES-blockEnc / §5.4.1 blockDec, given T = E_K2(i) * alpha^j. */
 /*@ requires half == 16 || half == 32;
     requires \valid_read(key1 + (0 .. half - 1)) && \valid_read(T + (0 .. 15));
@@ -377,21 +416,19 @@ static void block_xex(const uint8_t *key1, size_t half, const uint8_t T[16], con
                       uint8_t out[16], int decrypt)
 {
     uint8_t pp[16], cc[16];
-    int k;
-    /*@ loop invariant 0 <= k <= 16 && \forall integer i; 0 <= i < k ==> pp[i] == bx(in[i], T[i]);
-        loop assigns k, pp[0 .. 15];
-        loop variant 16 - k; */
-    for (k = 0; k < 16; k++)
-        pp[k] = xor8(in[k], T[k]);            /* PP <- P xor T */
-    if (decrypt)
+    xor16(pp, in, T);                         /* PP <- P xor T */
+    /*@ assert pp_ok: REF_XOR16(pp, in, T); */
+    if (decrypt) {
         ref_aes_decrypt(key1, half, pp, cc);  /* CC <- dec(Key1, PP) */
-    else
+        /*@ assert cc_dec: \forall integer i; 0 <= i < 16 ==>
+              cc[i] == D(KEYAT(key1, half), REF_BX16_AT(in, T, Pre), i); */
+    } else {
         ref_aes_encrypt(key1, half, pp, cc);  /* CC <- enc(Key1, PP) */
-    /*@ loop invariant 0 <= k <= 16 && \forall integer i; 0 <= i < k ==> out[i] == bx(cc[i], T[i]);
-        loop assigns k, out[0 .. 15];
-        loop variant 16 - k; */
-    for (k = 0; k < 16; k++)
-        out[k] = xor8(cc[k], T[k]);           /* C <- CC xor T */
+        /*@ assert cc_enc: \forall integer i; 0 <= i < 16 ==>
+              cc[i] == E(KEYAT(key1, half), REF_BX16_AT(in, T, Pre), i); */
+    }
+    /*@ assert T_same: \forall integer i; 0 <= i < 16 ==> T[i] == \at(T[i], Pre); */
+    xor16(out, cc, T);                        /* C <- CC xor T */
 }
 
 /*
@@ -464,39 +501,29 @@ static void xts_steal(const uint8_t *key, size_t half, const uint8_t *in, uint8_
 }
 
 /* §5.3.2 (encrypt) and §5.4.2 (decrypt). Each block is read before it is written, so out may equal in. */
-/*@ requires \valid_read(tweak + (0 .. 15));
-    requires REF_APART(tweak, 16);
+/*@ requires key_len == 32 || key_len == 64;
+    requires 16 <= len <= 16777216;
+    requires \valid_read(tweak + (0 .. 15)) && REF_APART(tweak, 16);
+    requires \valid_read(key + (0 .. key_len - 1));
+    requires \valid_read(in + (0 .. len - 1)) && \valid(out + (0 .. len - 1));
+    requires in == out || \separated(in + (0 .. len - 1), out + (0 .. len - 1));
+    requires \separated(out + (0 .. len - 1), key + (0 .. key_len - 1));
+    requires \separated(out + (0 .. len - 1), tweak + (0 .. 15));
+    requires REF_APART(key, key_len) && REF_APART(in, len) && REF_APART(out, len);
     assigns out[0 .. len - 1], sbox_table[0 .. 255], inv_sbox_table[0 .. 255], tables_ready;
-    behavior bad_length:
-      assumes !(key_len == 32 || key_len == 64) || !(16 <= len <= 16777216);
-      assigns \nothing;
-      ensures \result == -1;
-    behavior ok:
-      assumes (key_len == 32 || key_len == 64) && 16 <= len <= 16777216;
-      requires \valid_read(key + (0 .. key_len - 1));
-      requires \valid_read(in + (0 .. len - 1)) && \valid(out + (0 .. len - 1));
-      requires in == out || \separated(in + (0 .. len - 1), out + (0 .. len - 1));
-      requires \separated(out + (0 .. len - 1), key + (0 .. key_len - 1));
-      requires \separated(out + (0 .. len - 1), tweak + (0 .. 15));
-      requires REF_APART(key, key_len) && REF_APART(in, len) && REF_APART(out, len);
-      ensures \result == 0;
-      ensures enc: decrypt == 0 ==> \forall integer x; 0 <= x < len ==>
-        out[x] == XTS_ENC_AT(Pre, KEYAT(key, key_len / 2), KEYAT(key + key_len / 2, key_len / 2),
-                             in, 0, len, x, SPEC_OLD16(tweak));
-      ensures dec: decrypt != 0 ==> \forall integer x; 0 <= x < len ==>
-        out[x] == XTS_DEC_AT(Pre, KEYAT(key, key_len / 2), KEYAT(key + key_len / 2, key_len / 2),
-                             in, 0, len, x, SPEC_OLD16(tweak));
-    complete behaviors;
-    disjoint behaviors;
+    ensures enc: decrypt == 0 ==> \forall integer x; 0 <= x < len ==>
+      out[x] == XTS_ENC_AT(Pre, KEYAT(key, key_len / 2), KEYAT(key + key_len / 2, key_len / 2),
+                           in, 0, len, x, SPEC_OLD16(tweak));
+    ensures dec: decrypt != 0 ==> \forall integer x; 0 <= x < len ==>
+      out[x] == XTS_DEC_AT(Pre, KEYAT(key, key_len / 2), KEYAT(key + key_len / 2, key_len / 2),
+                           in, 0, len, x, SPEC_OLD16(tweak));
 */
-static int xts(const uint8_t *key, size_t key_len, const uint8_t tweak[16], const uint8_t *in,
+static void xts(const uint8_t *key, size_t key_len, const uint8_t tweak[16], const uint8_t *in,
                uint8_t *out, size_t len, int decrypt)
 {
     size_t half = key_len / 2, m, b, j;
     uint8_t T0[16], T[16];
 
-    if ((key_len != 32 && key_len != 64) || len < 16 || len > ((size_t)1 << 24))
-        return -1;
     m = len / 16;  /* whole blocks 0 .. m-1 */
     b = len % 16;  /* bytes in the partial block m */
 
@@ -526,7 +553,6 @@ static int xts(const uint8_t *key, size_t key_len, const uint8_t tweak[16], cons
         /* Ciphertext stealing; T is T_{m-1}. */
         xts_steal(key, half, in, out, 16 * (m - 1), b, T, decrypt);
     }
-    return 0;
 }
 
 /*@ requires \valid_read(tweak + (0 .. 15));
@@ -554,7 +580,10 @@ static int xts(const uint8_t *key, size_t key_len, const uint8_t tweak[16], cons
 int ref_xts_encrypt(const uint8_t *key, size_t key_len, const uint8_t tweak[16], const uint8_t *in,
                     uint8_t *out, size_t len)
 {
-    return xts(key, key_len, tweak, in, out, len, 0);
+    if ((key_len != 32 && key_len != 64) || len < 16 || len > ((size_t)1 << 24))
+        return -1;
+    xts(key, key_len, tweak, in, out, len, 0);
+    return 0;
 }
 
 /*@ requires \valid_read(tweak + (0 .. 15));
@@ -582,5 +611,8 @@ int ref_xts_encrypt(const uint8_t *key, size_t key_len, const uint8_t tweak[16],
 int ref_xts_decrypt(const uint8_t *key, size_t key_len, const uint8_t tweak[16], const uint8_t *in,
                     uint8_t *out, size_t len)
 {
-    return xts(key, key_len, tweak, in, out, len, 1);
+    if ((key_len != 32 && key_len != 64) || len < 16 || len > ((size_t)1 << 24))
+        return -1;
+    xts(key, key_len, tweak, in, out, len, 1);
+    return 0;
 }
