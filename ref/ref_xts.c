@@ -365,6 +365,14 @@ static uint8_t xor8(uint8_t a, uint8_t b)
     bx(\at((a)[10], L), \at((b)[10], L)), bx(\at((a)[11], L), \at((b)[11], L)), \
     bx(\at((a)[12], L), \at((b)[12], L)), bx(\at((a)[13], L), \at((b)[13], L)), \
     bx(\at((a)[14], L), \at((b)[14], L)), bx(\at((a)[15], L), \at((b)[15], L))
+#define REF_EQ16_AT(p, q, o, L) ((p)[0] == \at((q)[(o) + 0], L) && (p)[1] == \at((q)[(o) + 1], L) && \
+    (p)[2] == \at((q)[(o) + 2], L) && (p)[3] == \at((q)[(o) + 3], L) && (p)[4] == \at((q)[(o) + 4], L) && \
+    (p)[5] == \at((q)[(o) + 5], L) && (p)[6] == \at((q)[(o) + 6], L) && (p)[7] == \at((q)[(o) + 7], L) && \
+    (p)[8] == \at((q)[(o) + 8], L) && (p)[9] == \at((q)[(o) + 9], L) && (p)[10] == \at((q)[(o) + 10], L) && \
+    (p)[11] == \at((q)[(o) + 11], L) && (p)[12] == \at((q)[(o) + 12], L) && \
+    (p)[13] == \at((q)[(o) + 13], L) && (p)[14] == \at((q)[(o) + 14], L) && (p)[15] == \at((q)[(o) + 15], L))
+/* T_0 = E_K2(i) in xts(), as 16 pure terms. */
+#define REF_TW0 SPEC_F16(E, KEYAT(key + half, half), SPEC_AT16(tweak, Pre))
 #define REF_XOR16(p, a, b) ((p)[0] == bx((a)[0], (b)[0]) && (p)[1] == bx((a)[1], (b)[1]) && \
     (p)[2] == bx((a)[2], (b)[2]) && (p)[3] == bx((a)[3], (b)[3]) && (p)[4] == bx((a)[4], (b)[4]) && \
     (p)[5] == bx((a)[5], (b)[5]) && (p)[6] == bx((a)[6], (b)[6]) && (p)[7] == bx((a)[7], (b)[7]) && \
@@ -463,10 +471,18 @@ static void xts_steal(const uint8_t *key, size_t half, const uint8_t *in, uint8_
     uint8_t T_next[16], last[16], cc[16], pp[16];
 
     ref_copy(last, in + o, 16);
+    /*@ assert last_ok: REF_EQ16_AT(last, in, o, Pre); */
     ref_copy(T_next, T, 16);
+    /*@ assert Tc_ok: REF_EQ16_AT(T_next, T, 0, Pre); */
     ref_gf_mul_alpha(T_next);             /* T_m */
+    /*@ assert Tn_ok: SPEC_EQ16(T_next, MULX, SPEC_AT16(T, Pre)); */
+    /*@ assert T_sel: \forall integer i; 0 <= i < 16 ==> T[i] == sel16(SPEC_AT16(T, Pre), i); */
     /* Encrypt: CC = blockEnc(P_{m-1}, j = m-1). Decrypt: PP = blockDec(C_{m-1}, j = m). */
-    block_xex(key, half, decrypt ? T_next : T, last, cc, decrypt);
+    /*@ assert T_same: REF_EQ16_AT(T, T, 0, Pre); */
+    if (decrypt)
+        block_xex(key, half, T_next, last, cc, decrypt);
+    else
+        block_xex(key, half, T, last, cc, decrypt);
     /*@ assert decrypt == 0 ==> \forall integer i; 0 <= i < 16 ==>
           cc[i] == BLK_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), i); */
     /*@ assert decrypt != 0 ==> \forall integer i; 0 <= i < 16 ==>
@@ -489,7 +505,15 @@ static void xts_steal(const uint8_t *key, size_t half, const uint8_t *in, uint8_
     /*@ assert \forall integer i; 0 <= i < 16 ==> T_next[i] == MULX(SPEC_AT16(T, Pre), i); */
     /*@ assert \forall integer i; 0 <= i < 16 ==> T[i] == sel16(SPEC_AT16(T, Pre), i); */
     /* The last whole block: encrypt with T_m, decrypt with T_{m-1}. */
-    block_xex(key, half, decrypt ? T : T_next, pp, out + o, decrypt);
+    if (decrypt) {
+        /*@ assert pp_dec: SPEC_EQ16(pp, STEAL_CC_D{Pre}, KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b); */
+        /*@ assert T_same2: REF_EQ16_AT(T, T, 0, Pre); */
+        block_xex(key, half, T, pp, out + o, decrypt);
+    } else {
+        /*@ assert pp_enc: SPEC_EQ16(pp, STEAL_PP_E{Pre}, KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b); */
+        /*@ assert Tn_ok2: SPEC_EQ16(T_next, MULX, SPEC_AT16(T, Pre)); */
+        block_xex(key, half, T_next, pp, out + o, decrypt);
+    }
     /*@ assert decrypt == 0 ==> \forall integer i; 0 <= i < 16 ==>
           out[o + i] == STEAL_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, i); */
     /*@ assert decrypt != 0 ==> \forall integer i; 0 <= i < 16 ==>
@@ -528,30 +552,48 @@ static void xts(const uint8_t *key, size_t key_len, const uint8_t tweak[16], con
     b = len % 16;  /* bytes in the partial block m */
 
     ref_aes_encrypt(key + half, half, tweak, T0); /* T_0 = E_K2(i) * alpha^0 */
-    /*@ assert SPEC_EQ16(T0, E, KEYAT(key + half, half), SPEC_AT16(tweak, Pre)); */
+    /*@ assert T0_ok: SPEC_EQ16(T0, E, KEYAT(key + half, half), SPEC_AT16(tweak, Pre)); */
     ref_copy(T, T0, 16);
+    /*@ assert T_0: SPEC_EQ16(T, AP, REF_TW0, 0); */
     /* Blocks 0 .. m-2 always; block m-1 too when there is no partial block. */
     /*@ loop invariant 0 <= j <= m && (b != 0 ==> j <= m - 1);
-        loop invariant T_j: \forall integer i; 0 <= i < 16 ==> T[i] == AP(SPEC_M16(T0, 0), j, i);
+        loop invariant T_j: \forall integer i; 0 <= i < 16 ==> T[i] == AP(REF_TW0, j, i);
         loop invariant done_enc: decrypt == 0 ==> \forall integer x; 0 <= x < 16 * j ==>
-          out[x] == XB_E{Pre}(KEYAT(key, half), in, 0, SPEC_M16(T0, 0), x / 16, x % 16);
+          out[x] == XB_E{Pre}(KEYAT(key, half), in, 0, REF_TW0, x / 16, x % 16);
         loop invariant done_dec: decrypt != 0 ==> \forall integer x; 0 <= x < 16 * j ==>
-          out[x] == XB_D{Pre}(KEYAT(key, half), in, 0, SPEC_M16(T0, 0), x / 16, x % 16);
+          out[x] == XB_D{Pre}(KEYAT(key, half), in, 0, REF_TW0, x / 16, x % 16);
         loop invariant rest: \forall integer x; 16 * j <= x < len ==> in[x] == \at(in[x], Pre);
         loop assigns j, T[0 .. 15], out[0 .. len - 1], sbox_table[0 .. 255], inv_sbox_table[0 .. 255],
           tables_ready;
         loop variant m - j; */
     for (j = 0; j + 1 < m || (b == 0 && j < m); j++) {
+        /*@ assert in_j: \forall integer jj; jj == j ==> REF_EQ16_AT(in, in, 16 * jj, Pre); */
+        /*@ assert T_jg: SPEC_EQ16(T, AP, REF_TW0, j); */
         block_xex(key, half, T, in + 16 * j, out + 16 * j, decrypt);
+        /*@ assert blk_enc: decrypt == 0 ==> \forall integer k; 0 <= k < 16 ==>
+              out[16 * j + k] == XB_E{Pre}(KEYAT(key, half), in, 0, REF_TW0, j, k); */
+        /*@ assert blk_dec: decrypt != 0 ==> \forall integer k; 0 <= k < 16 ==>
+              out[16 * j + k] == XB_D{Pre}(KEYAT(key, half), in, 0, REF_TW0, j, k); */
         /*@ assert decrypt == 0 ==> \forall integer x; 16 * j <= x < 16 * j + 16 ==>
-              out[x] == XB_E{Pre}(KEYAT(key, half), in, 0, SPEC_M16(T0, 0), x / 16, x % 16); */
+              out[x] == XB_E{Pre}(KEYAT(key, half), in, 0, REF_TW0, x / 16, x % 16); */
         /*@ assert decrypt != 0 ==> \forall integer x; 16 * j <= x < 16 * j + 16 ==>
-              out[x] == XB_D{Pre}(KEYAT(key, half), in, 0, SPEC_M16(T0, 0), x / 16, x % 16); */
+              out[x] == XB_D{Pre}(KEYAT(key, half), in, 0, REF_TW0, x / 16, x % 16); */
+        /*@ assert T_jg2: SPEC_EQ16(T, AP, REF_TW0, j); */
         ref_gf_mul_alpha(T);                  /* T_{j+1} = T_j * alpha */
+        /*@ assert T_j1: \forall integer i; 0 <= i < 16 ==> T[i] == MULX(SPEC_F16(AP, REF_TW0, j), i); */
     }
     if (b != 0) {
         /* Ciphertext stealing; T is T_{m-1}. */
+        /*@ assert T_m1: SPEC_EQ16(T, AP, REF_TW0, m - 1); */
+        /*@ assert in_m1: \forall integer x; 16 * (m - 1) <= x < 16 * (m - 1) + 16 + b ==>
+              in[x] == \at(in[x], Pre); */
         xts_steal(key, half, in, out, 16 * (m - 1), b, T, decrypt);
+        /*@ assert tail_enc: decrypt == 0 ==> \forall integer x; 16 * (m - 1) <= x < len ==>
+              out[x] == STEAL_E{Pre}(KEYAT(key, half), in, 16 * (m - 1), SPEC_F16(AP, REF_TW0, m - 1), b,
+                                     x - 16 * (m - 1)); */
+        /*@ assert tail_dec: decrypt != 0 ==> \forall integer x; 16 * (m - 1) <= x < len ==>
+              out[x] == STEAL_D{Pre}(KEYAT(key, half), in, 16 * (m - 1), SPEC_F16(AP, REF_TW0, m - 1), b,
+                                     x - 16 * (m - 1)); */
     }
 }
 
