@@ -471,53 +471,68 @@ static void xts_steal(const uint8_t *key, size_t half, const uint8_t *in, uint8_
     uint8_t T_next[16], last[16], cc[16], pp[16];
 
     ref_copy(last, in + o, 16);
-    /*@ assert last_ok: REF_EQ16_AT(last, in, o, Pre); */
+    /*@ assert last_q: \forall integer i; 0 <= i < 16 ==> last[i] == \at(in[o + i], Pre); */
     ref_copy(T_next, T, 16);
+    /*@ assert T_q1: \forall integer i; 0 <= i < 16 ==> T[i] == \at(T[i], Pre); */
+    /*@ assert last_q1: \forall integer i; 0 <= i < 16 ==> last[i] == \at(in[o + i], Pre); */
+    /*@ assert Tc_q: \forall integer i; 0 <= i < 16 ==> T_next[i] == \at(T[i], Pre); */
     /*@ assert Tc_ok: REF_EQ16_AT(T_next, T, 0, Pre); */
     ref_gf_mul_alpha(T_next);             /* T_m */
     /*@ assert Tn_ok: SPEC_EQ16(T_next, MULX, SPEC_AT16(T, Pre)); */
+    /*@ assert Tn_q: \forall integer i; 0 <= i < 16 ==> T_next[i] == MULX(SPEC_AT16(T, Pre), i); */
+    /*@ assert T_q: \forall integer i; 0 <= i < 16 ==> T[i] == \at(T[i], Pre); */
+    /*@ assert last_q2: \forall integer i; 0 <= i < 16 ==> last[i] == \at(in[o + i], Pre); */
+    /*@ assert last_ok: REF_EQ16_AT(last, in, o, Pre); */
+    /*@ assert T_same: REF_EQ16_AT(T, T, 0, Pre); */
     /*@ assert T_sel: \forall integer i; 0 <= i < 16 ==> T[i] == sel16(SPEC_AT16(T, Pre), i); */
     /* Encrypt: CC = blockEnc(P_{m-1}, j = m-1). Decrypt: PP = blockDec(C_{m-1}, j = m). */
-    /*@ assert T_same: REF_EQ16_AT(T, T, 0, Pre); */
-    if (decrypt)
+    if (decrypt) {
+        /*@ assert Tn_ok1: SPEC_EQ16(T_next, MULX, SPEC_AT16(T, Pre)); */
         block_xex(key, half, T_next, last, cc, decrypt);
-    else
+        /*@ assert cc_dec: \forall integer i; 0 <= i < 16 ==>
+              cc[i] == STEAL_PP_D{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), i); */
+    } else {
         block_xex(key, half, T, last, cc, decrypt);
-    /*@ assert decrypt == 0 ==> \forall integer i; 0 <= i < 16 ==>
-          cc[i] == BLK_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), i); */
-    /*@ assert decrypt != 0 ==> \forall integer i; 0 <= i < 16 ==>
-          cc[i] == STEAL_PP_D{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), i); */
+        /*@ assert cc_enc: \forall integer i; 0 <= i < 16 ==>
+              cc[i] == BLK_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), i); */
+    }
     /* The composite block: the partial block, then the stolen tail of cc. */
     ref_copy(pp, cc, 16);
+    /*@ assert in_q: \forall integer x; o + 16 <= x < o + 16 + b ==> in[x] == \at(in[x], Pre); */
     ref_copy(pp, in + o + 16, b);
-    /*@ assert \forall integer i; 0 <= i < b ==> pp[i] == \at(in[o + 16 + i], Pre); */
-    /*@ assert \forall integer i; b <= i < 16 ==> pp[i] == cc[i]; */
-    /*@ assert decrypt == 0 ==> \forall integer i; 0 <= i < 16 ==>
+    /*@ assert pp_head: \forall integer i; 0 <= i < b ==> pp[i] == \at(in[o + 16 + i], Pre); */
+    /*@ assert pp_tail: \forall integer i; b <= i < 16 ==> pp[i] == cc[i]; */
+    /*@ assert pp_e: decrypt == 0 ==> \forall integer i; 0 <= i < 16 ==>
           pp[i] == STEAL_PP_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, i); */
-    /*@ assert decrypt != 0 ==> \forall integer i; 0 <= i < 16 ==>
+    /*@ assert pp_d: decrypt != 0 ==> \forall integer i; 0 <= i < 16 ==>
           pp[i] == STEAL_CC_D{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, i); */
     /* The partial block of the result is the head of cc. */
     ref_copy(out + o + 16, cc, b);
-    /*@ assert decrypt == 0 ==> \forall integer x; o + 16 <= x < o + 16 + b ==>
+    /*@ assert out_e: decrypt == 0 ==> \forall integer x; o + 16 <= x < o + 16 + b ==>
           out[x] == STEAL_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, x - o); */
-    /*@ assert decrypt != 0 ==> \forall integer x; o + 16 <= x < o + 16 + b ==>
+    /*@ assert out_d: decrypt != 0 ==> \forall integer x; o + 16 <= x < o + 16 + b ==>
           out[x] == STEAL_D{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, x - o); */
-    /*@ assert \forall integer i; 0 <= i < 16 ==> T_next[i] == MULX(SPEC_AT16(T, Pre), i); */
-    /*@ assert \forall integer i; 0 <= i < 16 ==> T[i] == sel16(SPEC_AT16(T, Pre), i); */
+    /*@ assert T_q2: \forall integer i; 0 <= i < 16 ==> T[i] == \at(T[i], Pre); */
+    /*@ assert Tn_q2: \forall integer i; 0 <= i < 16 ==> T_next[i] == MULX(SPEC_AT16(T, Pre), i); */
     /* The last whole block: encrypt with T_m, decrypt with T_{m-1}. */
     if (decrypt) {
-        /*@ assert pp_dec: SPEC_EQ16(pp, STEAL_CC_D{Pre}, KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b); */
+        /*@ assert pp_dq: \forall integer i; 0 <= i < 16 ==>
+              pp[i] == STEAL_CC_D{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, i); */
+        /*@ assert pp_dg: SPEC_EQ16(pp, STEAL_CC_D{Pre}, KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b); */
         /*@ assert T_same2: REF_EQ16_AT(T, T, 0, Pre); */
+        /*@ assert T_sel2: \forall integer i; 0 <= i < 16 ==> T[i] == sel16(SPEC_AT16(T, Pre), i); */
         block_xex(key, half, T, pp, out + o, decrypt);
+        /*@ assert last_d: \forall integer i; 0 <= i < 16 ==>
+              out[o + i] == STEAL_D{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, i); */
     } else {
-        /*@ assert pp_enc: SPEC_EQ16(pp, STEAL_PP_E{Pre}, KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b); */
+        /*@ assert pp_eq: \forall integer i; 0 <= i < 16 ==>
+              pp[i] == STEAL_PP_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, i); */
+        /*@ assert pp_eg: SPEC_EQ16(pp, STEAL_PP_E{Pre}, KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b); */
         /*@ assert Tn_ok2: SPEC_EQ16(T_next, MULX, SPEC_AT16(T, Pre)); */
         block_xex(key, half, T_next, pp, out + o, decrypt);
+        /*@ assert last_e: \forall integer i; 0 <= i < 16 ==>
+              out[o + i] == STEAL_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, i); */
     }
-    /*@ assert decrypt == 0 ==> \forall integer i; 0 <= i < 16 ==>
-          out[o + i] == STEAL_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, i); */
-    /*@ assert decrypt != 0 ==> \forall integer i; 0 <= i < 16 ==>
-          out[o + i] == STEAL_D{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, i); */
     /*@ assert decrypt == 0 ==> \forall integer x; o <= x < o + 16 ==>
           out[x] == STEAL_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, x - o); */
     /*@ assert decrypt != 0 ==> \forall integer x; o <= x < o + 16 ==>
@@ -597,6 +612,15 @@ static void xts(const uint8_t *key, size_t key_len, const uint8_t tweak[16], con
     }
 }
 
+/* The argument check of ref_xts_encrypt / ref_xts_decrypt. */
+/*@ assigns \nothing;
+    ensures \result != 0 <==> ((key_len == 32 || key_len == 64) && 16 <= len <= 16777216);
+*/
+static int ref_args_ok(size_t key_len, size_t len)
+{
+    return (key_len == 32 || key_len == 64) && len >= 16 && len <= ((size_t)1 << 24);
+}
+
 /*@ requires \valid_read(tweak + (0 .. 15));
     requires REF_APART(tweak, 16);
     assigns out[0 .. len - 1], sbox_table[0 .. 255], inv_sbox_table[0 .. 255], tables_ready;
@@ -622,7 +646,7 @@ static void xts(const uint8_t *key, size_t key_len, const uint8_t tweak[16], con
 int ref_xts_encrypt(const uint8_t *key, size_t key_len, const uint8_t tweak[16], const uint8_t *in,
                     uint8_t *out, size_t len)
 {
-    if ((key_len != 32 && key_len != 64) || len < 16 || len > ((size_t)1 << 24))
+    if (!ref_args_ok(key_len, len))
         return -1;
     xts(key, key_len, tweak, in, out, len, 0);
     return 0;
@@ -653,7 +677,7 @@ int ref_xts_encrypt(const uint8_t *key, size_t key_len, const uint8_t tweak[16],
 int ref_xts_decrypt(const uint8_t *key, size_t key_len, const uint8_t tweak[16], const uint8_t *in,
                     uint8_t *out, size_t len)
 {
-    if ((key_len != 32 && key_len != 64) || len < 16 || len > ((size_t)1 << 24))
+    if (!ref_args_ok(key_len, len))
         return -1;
     xts(key, key_len, tweak, in, out, len, 1);
     return 0;
