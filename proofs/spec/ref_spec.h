@@ -22,4 +22,14 @@
     }
 */
 
+/* ---- added by ref ---- */
+#ifdef VXTS_SPEC_XOR
+/*@
+  // bx_def with the xor's operands the other way round: a theorem (WP
+  // proves it: '^' is commutative), needed because WP normalizes the order
+  // of '^' operands in goals and the provers have no commutativity for it.
+  lemma bx_swap: \forall integer a, b; bx(b, a) == (uint8_t)(a ^ b);
+*/
+#endif
+
 #endif /* VXTS_REF_SPEC_H */
