@@ -665,6 +665,19 @@ static int check_sectors(const vxts_key *k, const uint8_t *out, const uint8_t *i
     return VXTS_OK;
 }
 
+/* T = E_K2(i) for the 16-byte tweak i (IEEE 1619 §5.3.1 step 1; also for decryption, §5.4.1). */
+/*@ requires \valid_read(k) && \valid(T + (0 .. 15)) && \valid_read(tweak + (0 .. 15));
+    requires \separated(T + (0 .. 15), k) && \separated(T + (0 .. 15), tweak + (0 .. 15));
+    assigns T[0 .. 15];
+    ensures T_0: \forall integer b; 0 <= b < 16 ==> T[b] == E(KEY2(k), SPEC_OLD16(tweak), b);
+*/
+static void first_tweak(const vxts_key *k, uint8_t T[16], const uint8_t tweak[16])
+{
+    copy_bytes(T, tweak, 16);        /* T = i */
+    /*@ assert SPEC_EQ16(T, sel16, SPEC_AT16(tweak, Pre)); */
+    vxts_kernel_encrypt_tweak(k, T); /* T = E_K2(i) */
+}
+
 /* T = E_K2(i) for the tweak i = the sector number (§5.1, dm-crypt plain64). */
 /*@ requires \valid_read(k) && \valid(T + (0 .. 15)) && \separated(T + (0 .. 15), k);
     assigns T[0 .. 15];
@@ -672,9 +685,17 @@ static int check_sectors(const vxts_key *k, const uint8_t *out, const uint8_t *i
 */
 static void sector_first_tweak(const vxts_key *k, uint8_t T[16], uint64_t sector)
 {
-    vxts_sector_tweak(T, sector);    /* i = the sector number */
-    /*@ assert SPEC_EQ16(T, LE, sector); */
-    vxts_kernel_encrypt_tweak(k, T); /* T = E_K2(i) */
+    uint8_t i[16];
+
+    vxts_sector_tweak(i, sector); /* i = the sector number */
+    /*@ assert SPEC_EQ16(i, LE, sector); */
+#ifdef __FRAMAC__
+L:;
+#endif
+    first_tweak(k, T, i);         /* T = E_K2(i) */
+    /*@ assert SPEC_EQ16(T, E, KEY2(k), SPEC_AT16(i, L)); */
+    /*@ assert SPEC_EQ16(T, E, KEY2(k), SPEC_F16(LE, sector)); */
+    wipe_block(i);
 }
 
 /* One sector: in[off, off+size) -> out[off, off+size) with the tweak i = sector (dm-crypt plain64). */
@@ -692,8 +713,8 @@ static void encrypt_sector(const vxts_key *k, uint8_t *out, const uint8_t *in, s
     sector_first_tweak(k, T, sector); /* T = E_K2(i), i = the sector number (§5.1) */
     /*@ assert in_kept: \forall integer x; off <= x < off + size ==> in[x] == \at(in[x], Pre); */
     /*@ assert \forall integer x; 0 <= x < size ==>
-          XTS_ENC_T{Here}(KEY1(k), in, off, size, SPEC_M16(T, 0), x) ==
-          XTS_ENC_T{Pre}(KEY1(k), in, off, size, SPEC_M16(T, 0), x); */
+          XTS_ENC_T{Here}(KEY1(k), in, off, size, SPEC_F16(E, KEY2(k), SPEC_F16(LE, sector)), x) ==
+          XTS_ENC_T{Pre}(KEY1(k), in, off, size, SPEC_F16(E, KEY2(k), SPEC_F16(LE, sector)), x); */
     /*@ assert \forall integer x; 0 <= x < size ==>
           XTS_ENC_T{Here}(KEY1(k), in, off, size, SPEC_M16(T, 0), x) ==
           XTS_ENC_T{Pre}(KEY1(k), in, off, size, SPEC_F16(E, KEY2(k), SPEC_F16(LE, sector)), x); */
@@ -789,18 +810,6 @@ static void decrypt_whole_sectors(const vxts_key *k, uint8_t *out, const uint8_t
 
 /* ---- public data-unit calls ----------------------------------------------------- */
 
-/* T = E_K2(i) for the 16-byte tweak i (IEEE 1619 §5.3.1 step 1; also for decryption, §5.4.1). */
-/*@ requires \valid_read(k) && \valid(T + (0 .. 15)) && \valid_read(tweak + (0 .. 15));
-    requires \separated(T + (0 .. 15), k) && \separated(T + (0 .. 15), tweak + (0 .. 15));
-    assigns T[0 .. 15];
-    ensures T_0: \forall integer b; 0 <= b < 16 ==> T[b] == E(KEY2(k), SPEC_OLD16(tweak), b);
-*/
-static void first_tweak(const vxts_key *k, uint8_t T[16], const uint8_t tweak[16])
-{
-    copy_bytes(T, tweak, 16);        /* T = i */
-    /*@ assert SPEC_EQ16(T, sel16, SPEC_AT16(tweak, Pre)); */
-    vxts_kernel_encrypt_tweak(k, T); /* T = E_K2(i) */
-}
 
 /*
  * The data-unit steps of vxts_encrypt after the argument checks: T = E_K2(i),
