@@ -1002,6 +1002,8 @@ int vxts_encrypt_sectors(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, s
               0 <= s2 < s && SECTOR_AT(sector_size, s2) <= x < SECTOR_AT(sector_size, s2) + sector_size ==>
               x < off; */
 B:      encrypt_sector(k, out, in, off, sector_size, first_sector + s);
+        /*@ assert rest_B: \forall integer x; off + sector_size <= x < len ==> in[x] == \at(in[x], B); */
+        /*@ assert rest_next: \forall integer x; off + sector_size <= x < len ==> in[x] == \at(in[x], Pre); */
         /*@ assert kept: \forall integer s2, x;
               0 <= s2 < s && SECTOR_AT(sector_size, s2) <= x < SECTOR_AT(sector_size, s2) + sector_size ==>
               out[x] == \at(out[x], B); */
