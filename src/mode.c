@@ -1008,7 +1008,11 @@ int vxts_encrypt_sectors(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, s
         /*@ assert before: \forall integer s2, x;
               0 <= s2 < s && SECTOR_AT(sector_size, s2) <= x < SECTOR_AT(sector_size, s2) + sector_size ==>
               x < off; */
+        /*@ assert sep_rest: out == in ||
+              \separated(out + (off .. off + sector_size - 1), in + (off + sector_size .. len - 1)); */
 B:      encrypt_sector(k, out, in, off, sector_size, first_sector + s);
+        /*@ assert rest_B: \forall integer x; off + sector_size <= x < len ==> in[x] == \at(in[x], B); */
+        /*@ assert rest_next: \forall integer x; off + sector_size <= x < len ==> in[x] == \at(in[x], Pre); */
         /*@ assert kept: \forall integer s2, x;
               0 <= s2 < s && SECTOR_AT(sector_size, s2) <= x < SECTOR_AT(sector_size, s2) + sector_size ==>
               out[x] == \at(out[x], B); */
@@ -1089,7 +1093,11 @@ int vxts_decrypt_sectors(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, s
         /*@ assert before: \forall integer s2, x;
               0 <= s2 < s && SECTOR_AT(sector_size, s2) <= x < SECTOR_AT(sector_size, s2) + sector_size ==>
               x < off; */
+        /*@ assert sep_rest: out == in ||
+              \separated(out + (off .. off + sector_size - 1), in + (off + sector_size .. len - 1)); */
 B:      decrypt_sector(k, out, in, off, sector_size, first_sector + s);
+        /*@ assert rest_B: \forall integer x; off + sector_size <= x < len ==> in[x] == \at(in[x], B); */
+        /*@ assert rest_next: \forall integer x; off + sector_size <= x < len ==> in[x] == \at(in[x], Pre); */
         /*@ assert kept: \forall integer s2, x;
               0 <= s2 < s && SECTOR_AT(sector_size, s2) <= x < SECTOR_AT(sector_size, s2) + sector_size ==>
               out[x] == \at(out[x], B); */
