@@ -1010,7 +1010,10 @@ int vxts_encrypt_sectors(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, s
               x < off; */
         /*@ assert sep_rest: out == in ||
               \separated(out + (off .. off + sector_size - 1), in + (off + sector_size .. len - 1)); */
-B:      encrypt_sector(k, out, in, off, sector_size, first_sector + s);
+#ifdef __FRAMAC__
+B:;
+#endif
+        encrypt_sector(k, out, in, off, sector_size, first_sector + s);
         /*@ assert rest_B: \forall integer x; off + sector_size <= x < len ==> in[x] == \at(in[x], B); */
         /*@ assert rest_next: \forall integer x; off + sector_size <= x < len ==> in[x] == \at(in[x], Pre); */
         /*@ assert kept: \forall integer s2, x;
@@ -1095,7 +1098,10 @@ int vxts_decrypt_sectors(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, s
               x < off; */
         /*@ assert sep_rest: out == in ||
               \separated(out + (off .. off + sector_size - 1), in + (off + sector_size .. len - 1)); */
-B:      decrypt_sector(k, out, in, off, sector_size, first_sector + s);
+#ifdef __FRAMAC__
+B:;
+#endif
+        decrypt_sector(k, out, in, off, sector_size, first_sector + s);
         /*@ assert rest_B: \forall integer x; off + sector_size <= x < len ==> in[x] == \at(in[x], B); */
         /*@ assert rest_next: \forall integer x; off + sector_size <= x < len ==> in[x] == \at(in[x], Pre); */
         /*@ assert kept: \forall integer s2, x;
