@@ -16,7 +16,7 @@ import sys
 
 OUT = sys.argv[1]
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
-RUNS = ["lemmas", "mode", "ref", "ct64", "ct64-sbox", "cli"]
+RUNS = ["lemmas", "mode", "mode-sector", "ref", "ct64", "ct64-sbox", "cli"]
 PROVER_NAMES = {"qed": "Qed", "Z3": "z3", "CVC4": "cvc4"}
 
 
