@@ -24,7 +24,8 @@ sh proofs/tools/why3conf.sh "$OUT/why3.conf" proofs/why3 || exit 1
 export WHY3CONFIG="$OUT/why3.conf"
 
 SPEC="-Iinclude -Isrc -Iref -Itools -Iproofs/spec"
-WP="-wp -wp-rte -warn-unsigned-overflow -wp-prover $PROVERS -wp-timeout $TIMEOUT -wp-par $PAR"
+WP="-wp -wp-prover $PROVERS -wp-timeout $TIMEOUT -wp-par $PAR"
+RTE="-wp-rte -warn-unsigned-overflow"
 failed=""
 
 # wp_run NAME "FILES" "CPP-DEFINES" "WP-OPTIONS": one Frama-C run. Every
@@ -35,13 +36,14 @@ wp_run() {
     echo "== prove $name: $files"
     start=$(date +%s)
     # shellcheck disable=SC2086
-    frama-c -cpp-extra-args="$SPEC $defs" $WP $opts -wp-report-json "$OUT/$name.json" $files \
+    rte=$RTE; [ "${NO_RTE:-0}" = 1 ] && rte=""
+    frama-c -cpp-extra-args="$SPEC $defs" $WP $rte $opts -wp-report-json "$OUT/$name.json" $files \
         >"$OUT/$name.log" 2>&1
     status=$?
     secs=$(( $(date +%s) - start ))
     {
         echo "name=$name"; echo "files=$files"; echo "seconds=$secs"; echo "status=$status"
-        echo "command=frama-c -cpp-extra-args=\"$SPEC $defs\" $WP $opts $files"
+        echo "command=frama-c -cpp-extra-args=\"$SPEC $defs\" $WP $rte $opts $files"
     } >"$OUT/$name.meta"
     summary=$(grep -E '^\[wp\] Proved goals:' "$OUT/$name.log" | tail -n 1 | sed 's/^\[wp\] //')
     echo "   ${summary:-no goals (see $OUT/$name.log)}  (${secs}s)"
@@ -62,7 +64,9 @@ SELECTED=$*
 
 # ---- the proofs -------------------------------------------------------------
 # The spec's lemmas, once (every later run may use them as hypotheses).
-wp_run lemmas     "proofs/c/lemmas.c"      "-DVXTS_SPEC_LEMMAS" ""
+# (No C code here: without -wp-rte/-warn-unsigned-overflow, which change the
+# integer model of the logic and make two pointer-shift lemmas time out.)
+NO_RTE=1 wp_run lemmas "proofs/c/lemmas.c" "-DVXTS_SPEC_LEMMAS" ""
 # The mode layer: every function of src/mode.c, against the kernel contracts
 # of src/kernel.h, in groups (each with the memory model and prover set it
 # was proved with). Typed+cast where a function reads the caller's vxts_ctx
@@ -100,7 +104,13 @@ if want coverage; then
 fi
 
 # The reference implementation against the same spec; its AES: RTE only.
-wp_run ref        "ref/ref_xts.c"          "-DVXTS_SPEC_XOR -DVXTS_SPEC_LEMMAS" ""
+# The two `aes` postconditions (ref's AES is the abstract E/D) are the trusted
+# link (-wp-prop=-aes). REF_OPEN: functions whose proof is not finished; they
+# are listed as NOT PROVED in REPORT.md.
+REF_OPEN="xts,xts_steal"
+wp_run ref        "ref/ref_xts.c"          "-DVXTS_SPEC_XOR -DVXTS_SPEC_LEMMAS" \
+    "-wp-prover z3n,cvc4n -wp-prop=-aes -wp-skip-fct $REF_OPEN"
+echo "name=open" >"$OUT/open.meta"; echo "ref=$REF_OPEN" >>"$OUT/open.meta"
 # The portable bitsliced backend: RTE and memory safety. The three shift
 # helpers are inlined (their shift counts are constants at every call, which
 # is what makes the shifts provably in range), with WP's bit tactics; the

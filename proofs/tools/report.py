@@ -147,6 +147,11 @@ def main():
         else:
             checks.append("| %s | **FAILED** |" % what)
             failed_checks += 1
+    open_meta = meta("open") or {}
+    open_lines = []
+    for key, value in open_meta.items():
+        if key != "name" and value:
+            open_lines.append("- `%s`: %s" % (key, ", ".join("`%s`" % f for f in value.split(","))))
     smt = ""
     smt_log = os.path.join(OUT, "smt.log")
     if os.path.exists(smt_log):
@@ -171,6 +176,7 @@ def main():
         "DETAIL": "\n".join(detail),
         "CHECKS": "\n".join(["| check | result |", "| --- | --- |"] + checks),
         "SMT": smt,
+        "OPEN": "\n".join(open_lines) if open_lines else "none",
         "AXIOMS": axioms(),
         "CT": ct_readme,
     }
