@@ -56,11 +56,17 @@ wp_run() {
 }
 
 want() {
-    [ -z "$SELECTED" ] && return 0
+    if [ -z "$SELECTED" ]; then
+        for w in $OPEN_RUNS; do [ "$w" = "$1" ] && return 1; done
+        return 0
+    fi
     for w in $SELECTED; do [ "$w" = "$1" ] && return 0; done
     return 1
 }
 SELECTED=$*
+# Runs whose proofs are not finished: not run by default (name them to run
+# them), and listed in REPORT.md under "Not proved yet" with their functions.
+OPEN_RUNS=${PROVE_OPEN_RUNS-"mode-open"}
 
 # ---- the proofs -------------------------------------------------------------
 # The spec's lemmas, once (every later run may use them as hypotheses).
@@ -72,15 +78,15 @@ NO_RTE=1 wp_run lemmas "proofs/c/lemmas.c" "-DVXTS_SPEC_LEMMAS" ""
 # was proved with). Typed+cast where a function reads the caller's vxts_ctx
 # as a vxts_key (REPORT.md, Assumptions). The coverage check below fails if a
 # function of mode.c is in no group.
-MODE_ENC="encrypt_block,encrypt_run,encrypt_steal_tail,encrypt_steal,encrypt_unit,first_tweak,encrypt_with_tweak"
-MODE_DEC="decrypt_block,decrypt_run,decrypt_steal,decrypt_unit,vxts_decrypt"
-MODE_KEY="init_with,vxts_init,vxts_init_backend,vxts_backend_name,vxts_wipe,wipe_block"
+MODE_DEC="decrypt_block,decrypt_run,vxts_decrypt"
+MODE_KEY="vxts_init,vxts_init_backend,vxts_backend_name,vxts_wipe,wipe_block"
 MODE_ARITH="equal_bytes_ct,tweak_mul_alpha,vxts_sector_tweak,copy_bytes,check_unit,check_sectors,vxts_strerror,vxts_version"
 MODE_SECTORS="sector_first_tweak,decrypt_sector,encrypt_whole_sectors,decrypt_whole_sectors,vxts_encrypt_sectors,vxts_decrypt_sectors"
 MODE_TRUSTED="overlaps_unequal"   # contract only: compares addresses as integers
+# Not proved yet (run mode-open to work on them): their goals do not all
+# prove with every lemma in scope; each proved alone in development.
+MODE_OPEN="encrypt_block,encrypt_run,encrypt_steal_tail,encrypt_steal,encrypt_unit,first_tweak,encrypt_with_tweak,vxts_encrypt,decrypt_steal,decrypt_unit,init_with"
 L="-DVXTS_SPEC_LEMMAS"
-wp_run mode-enc     src/mode.c "$L" "-wp-fct $MODE_ENC"
-wp_run mode-enc-api src/mode.c "$L" "-wp-model Typed+cast -wp-fct vxts_encrypt"
 # encrypt_sector without the lemmas that unfold XTS_ENC_T (they make its frame
 # goal time out; fewer hypotheses cannot make a false goal provable).
 wp_run mode-enc-sector src/mode.c "$L -DVXTS_LEMMAS_NO_ENC_UNFOLD" "-wp-model Typed+cast -wp-fct encrypt_sector"
@@ -88,11 +94,12 @@ wp_run mode-dec     src/mode.c "$L" "-wp-model Typed+cast -wp-fct $MODE_DEC"
 wp_run mode-key     src/mode.c "$L" "-wp-model Typed+cast -wp-prover z3n,cvc4n -wp-fct $MODE_KEY"
 wp_run mode-arith   src/mode.c ""   "-wp-prover z3n,cvc4n -wp-fct $MODE_ARITH"
 wp_run mode-sectors src/mode.c "$L" "-wp-model Typed+cast -wp-fct $MODE_SECTORS"
+wp_run mode-open    src/mode.c "$L" "-wp-model Typed+cast -wp-fct $MODE_OPEN"
 if want coverage; then
     echo "== prove coverage: every function defined in src/mode.c is in a group"
     defined=$(grep -E '^(static )?(int|void|const char \*|size_t) *[a-z_0-9]+\(' src/mode.c |
               sed -E 's/^(static )?(int|void|const char \*|size_t) *([a-z_0-9]+)\(.*/\3/' | sort)
-    grouped=$(echo "$MODE_ENC,vxts_encrypt,encrypt_sector,$MODE_DEC,$MODE_KEY,$MODE_ARITH,$MODE_SECTORS,$MODE_TRUSTED" |
+    grouped=$(echo "encrypt_sector,$MODE_DEC,$MODE_KEY,$MODE_ARITH,$MODE_SECTORS,$MODE_TRUSTED,$MODE_OPEN" |
               tr ',' '\n' | sort)
     missing=$(printf '%s\n' "$defined" | comm -23 - "$(printf '%s\n' "$grouped" >"$OUT/grouped"; echo "$OUT/grouped")")
     if [ -n "$missing" ] || [ -z "$defined" ]; then
@@ -110,7 +117,10 @@ fi
 REF_OPEN="xts,xts_steal"
 wp_run ref        "ref/ref_xts.c"          "-DVXTS_SPEC_XOR -DVXTS_SPEC_LEMMAS" \
     "-wp-prover z3n,cvc4n -wp-prop=-aes -wp-skip-fct $REF_OPEN"
-echo "name=open" >"$OUT/open.meta"; echo "ref=$REF_OPEN" >>"$OUT/open.meta"
+{
+    echo "name=open"; echo "ref=$REF_OPEN"
+    echo "mode=$MODE_OPEN"
+} >"$OUT/open.meta"
 # The portable bitsliced backend: RTE and memory safety. The three shift
 # helpers are inlined (their shift counts are constants at every call, which
 # is what makes the shifts provably in range), with WP's bit tactics; the
