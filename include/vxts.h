@@ -53,7 +53,8 @@ enum vxts_status {
     VXTS_ERR_SECTOR_RANGE = -7           /* a sector number would pass 2^64 - 1 */
 };
 
-/* Key setup with the fastest backend this CPU supports. On error the context is wiped. */
+/* Key setup with the fastest backend this CPU supports. On error the context is wiped.
+   The key must not lie inside *ctx (the context is wiped before the key is read). */
 VXTS_MUST_CHECK int vxts_init(vxts_ctx *ctx, const uint8_t *key, size_t key_len);
 /* Key setup with the backend named by id ("ct64", "aesni", "vaes256", "vaes512", "armce"). */
 VXTS_MUST_CHECK int vxts_init_backend(vxts_ctx *ctx, const uint8_t *key, size_t key_len,

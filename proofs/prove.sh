@@ -174,7 +174,10 @@ if want hygiene; then
     { echo "name=hygiene"; echo "status=$st"; } >"$OUT/hygiene.meta"
 fi
 
-python3 proofs/tools/report.py "$OUT" >proofs/REPORT.md.tmp && mv proofs/REPORT.md.tmp proofs/REPORT.md
-echo "report: proofs/REPORT.md"
-tail -n 1 proofs/REPORT.md
+# The assurance report: proofs/REPORT.md from a full run; a partial run
+# (named runs) writes its own into $OUT instead.
+report=proofs/REPORT.md; [ -n "$SELECTED" ] && report=$OUT/REPORT.md
+python3 proofs/tools/report.py "$OUT" >"$report.tmp" && mv "$report.tmp" "$report"
+echo "report: $report"
+tail -n 1 "$report"
 [ -z "$failed" ] || { echo "prove: not proved:$failed"; exit 1; }

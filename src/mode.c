@@ -49,6 +49,8 @@ static int equal_bytes_ct(const uint8_t *a, const uint8_t *b, size_t n)
     requires key == \null || \valid_read(key + (0 .. key_len - 1));
     requires backend_found != 0 ==> \valid_read(backend);
     requires ctx != \null && key != \null ==> \separated(CTX_KEY(ctx), key + (0 .. key_len - 1));
+    requires ctx != \null && key != \null ==>
+      \separated((char *)ctx + (0 .. sizeof(vxts_ctx) - 1), key + (0 .. key_len - 1));
     requires ctx != \null && backend_found != 0 ==> \separated(CTX_KEY(ctx), backend);
     assigns ((char *)ctx)[0 .. sizeof(vxts_ctx) - 1], *CTX_KEY(ctx);
     behavior argument:
@@ -93,6 +95,8 @@ static int init_with(vxts_ctx *ctx, const uint8_t *key, size_t key_len, const vx
     if (!backend_found)
         return VXTS_ERR_BACKEND_UNAVAILABLE;
     half = key_len / 2;
+    /*@ assert key_kept: \forall integer i; 0 <= i < key_len ==> key[i] == \at(key[i], Pre); */
+    /*@ assert halves: KEY_HALVES_EQUAL{Pre}(key, half) <==> KEY_HALVES_EQUAL{Here}(key, half); */
     /* SP 800-38E / FIPS 140 guidance: Key1 must differ from Key2. */
     if (equal_bytes_ct(key, key + half, half))
         return VXTS_ERR_WEAK_KEY;
@@ -108,6 +112,8 @@ static int init_with(vxts_ctx *ctx, const uint8_t *key, size_t key_len, const vx
     requires ctx == \null || \valid((char *)ctx + (0 .. sizeof(vxts_ctx) - 1));
     requires key == \null || \valid_read(key + (0 .. key_len - 1));
     requires ctx != \null && key != \null ==> \separated(CTX_KEY(ctx), key + (0 .. key_len - 1));
+    requires ctx != \null && key != \null ==>
+      \separated((char *)ctx + (0 .. sizeof(vxts_ctx) - 1), key + (0 .. key_len - 1));
     requires ctx != \null ==> BACKENDS_APART(CTX_KEY(ctx));
     assigns ((char *)ctx)[0 .. sizeof(vxts_ctx) - 1], *CTX_KEY(ctx);
     behavior argument:
@@ -136,6 +142,8 @@ int vxts_init(vxts_ctx *ctx, const uint8_t *key, size_t key_len)
     requires ctx == \null || \valid((char *)ctx + (0 .. sizeof(vxts_ctx) - 1));
     requires key == \null || \valid_read(key + (0 .. key_len - 1));
     requires ctx != \null && key != \null ==> \separated(CTX_KEY(ctx), key + (0 .. key_len - 1));
+    requires ctx != \null && key != \null ==>
+      \separated((char *)ctx + (0 .. sizeof(vxts_ctx) - 1), key + (0 .. key_len - 1));
     requires ctx != \null ==> BACKENDS_APART(CTX_KEY(ctx));
     assigns ((char *)ctx)[0 .. sizeof(vxts_ctx) - 1], *CTX_KEY(ctx);
     behavior argument:
@@ -505,7 +513,11 @@ static void decrypt_steal(const vxts_key *k, uint8_t *out, const uint8_t *in, si
     /* PP = XTS-AES-blockDec(Key, C_{m-1}, i, m): this block uses T_m. */
     copy_bytes(t_m, T, 16);
     tweak_mul_alpha(t_m);
+    /*@ assert Tm: SPEC_EQ16(t_m, MULX, SPEC_AT16(T, Pre)); */
     decrypt_block(k, pp, in + o, t_m);
+    /*@ assert PP0: \forall integer b; 0 <= b < 16 ==>
+          pp[b] == XEX_D(KEY1(k), SPEC_AT16(in + o, Pre), SPEC_F16(MULX, SPEC_AT16(T, Pre)), b,
+                         MULX(SPEC_AT16(T, Pre), b)); */
     /*@ assert PP: \forall integer b; 0 <= b < 16 ==>
           pp[b] == STEAL_PP_D{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), b); */
     /* CC = C_m || CP: PP with its first r bytes replaced by C_m. */
@@ -519,18 +531,28 @@ static void decrypt_steal(const vxts_key *k, uint8_t *out, const uint8_t *in, si
     copy_bytes(out + o + 16, pp, r);
     /*@ assert P_m: \forall integer n; o + 16 <= n < o + 16 + r ==>
           out[n] == STEAL_D{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, n - o); */
-    /*@ assert \forall integer i; 0 <= i < 16 ==>
-          cc[i] == STEAL_CC_D{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, i) && T[i] == \at(T[i], Pre); */
-    /*@ assert \forall integer i; 0 <= i < 16 ==> T[i] == sel16(SPEC_AT16(T, Pre), i); */
+    /*@ assert CCg: SPEC_EQ16(cc, STEAL_CC_D{Pre}, KEY1(k), in, o, SPEC_AT16(T, Pre), r); */
+    /*@ assert Tg: SPEC_EQ16(T, sel16, SPEC_AT16(T, Pre)); */
+#ifdef __FRAMAC__
+L2:; /* a proof label */
+#endif
     /* P_{m-1} = XTS-AES-blockDec(Key, CC, i, m-1). */
     decrypt_block(k, out + o, cc, T);
+    /*@ assert P_m1a: \forall integer b; 0 <= b < 16 ==>
+          out[o + b] == XEX_D(KEY1(k), SPEC_F16(STEAL_CC_D{Pre}, KEY1(k), in, o, SPEC_AT16(T, Pre), r),
+                              SPEC_AT16(T, Pre), b, sel16(SPEC_AT16(T, Pre), b)); */
     /*@ assert P_m1: \forall integer b; 0 <= b < 16 ==>
           out[o + b] == STEAL_D{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, b); */
-    /*@ assert \forall integer n; o <= n < o + 16 ==>
+    /*@ assert P_mk: \forall integer n; o + 16 <= n < o + 16 + r ==> out[n] == \at(out[n], L2); */
+    /*@ assert P_all: \forall integer n; o <= n < o + 16 + r ==>
           out[n] == STEAL_D{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, n - o); */
+#ifdef __FRAMAC__
+W:; /* a proof label */
+#endif
     wipe_block(cc);
     wipe_block(pp);
     wipe_block(t_m);
+    /*@ assert F: \forall integer n; o <= n < o + 16 + r ==> out[n] == \at(out[n], W); */
 }
 
 /* XTS-AES decryption of one data unit (IEEE 1619 §5.4.2); as encrypt_unit. */
