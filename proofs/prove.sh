@@ -1,22 +1,24 @@
-#!/bin/sh
+#!/bin/bash
 # make prove: every Frama-C/WP proof of vxts, then the bit-vector checks and
 # the sanity checks; writes proofs/REPORT.md (the assurance report) and fails
 # if any goal is not proved.
 #   proofs/prove.sh              everything
 #   proofs/prove.sh RUN...       only these runs (names below), for development
 # Environment: PROVE_TIMEOUT (s per goal and prover, default 20; CI pins 20),
-# PROVE_PAR (parallel prover jobs, default 2), PROVE_OUT (default build/proofs).
+# PROVE_JOBS (Frama-C runs at once, default 2), PROVE_PAR (prover jobs per
+# run, default 1), PROVE_OUT (default build/proofs).
 # Installs frama-c-base why3 z3 cvc4 when run as root (scripts/deps.sh prove).
 set -u
 cd "$(dirname "$0")/.." || exit 2
 scripts/deps.sh prove || exit 1
 
 TIMEOUT=${PROVE_TIMEOUT:-20}
-PAR=${PROVE_PAR:-2}
+PAR=${PROVE_PAR:-1}
+JOBS=${PROVE_JOBS:-2}
 OUT=${PROVE_OUT:-build/proofs}
 PROVERS=z3a,cvc4n
 mkdir -p "$OUT"
-rm -f "$OUT"/*.json "$OUT"/*.meta "$OUT"/*.log
+rm -f "$OUT"/*.json "$OUT"/*.meta "$OUT"/*.log "$OUT"/runs.list
 
 # The provers: the stock drivers minus the memory-model lemmas that make the
 # provers loop (proofs/why3/, proofs/README.md), in a private why3.conf.
@@ -24,35 +26,45 @@ sh proofs/tools/why3conf.sh "$OUT/why3.conf" proofs/why3 || exit 1
 export WHY3CONFIG="$OUT/why3.conf"
 
 SPEC="-Iinclude -Isrc -Iref -Itools -Iproofs/spec"
-WP="-wp -wp-prover $PROVERS -wp-timeout $TIMEOUT -wp-par $PAR"
 RTE="-wp-rte -warn-unsigned-overflow"
 failed=""
 
-# wp_run NAME "FILES" "CPP-DEFINES" "WP-OPTIONS": one Frama-C run. Every
-# function defined in FILES is proved unless WP-OPTIONS selects with -wp-fct.
+# wp_run NAME "FILES" "CPP-DEFINES" "WP-OPTIONS": one Frama-C run, started in
+# the background (at most PROVE_JOBS at once; the Frama-C process itself is
+# single-threaded). Every function defined in FILES is proved unless
+# WP-OPTIONS selects with -wp-fct. The runs are checked after `wait`, from
+# their .meta files.
 wp_run() {
+    want "$1" || return 0
+    echo "$1" >>"$OUT/runs.list"
+    while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do sleep 1; done
+    wp_job "$@" &
+}
+wp_job() {
     name=$1 files=$2 defs=$3 opts=$4
-    want "$name" || return 0
-    echo "== prove $name: $files"
     start=$(date +%s)
-    # shellcheck disable=SC2086
     rte=$RTE; [ "${NO_RTE:-0}" = 1 ] && rte=""
+    # RUN_PROVERS: this run's provers instead of the default pair.
+    WP="-wp -wp-prover ${RUN_PROVERS:-$PROVERS} -wp-timeout $TIMEOUT -wp-par $PAR"
+    # shellcheck disable=SC2086
     frama-c -cpp-extra-args="$SPEC $defs" $WP $rte $opts -wp-report-json "$OUT/$name.json" $files \
         >"$OUT/$name.log" 2>&1
     status=$?
     secs=$(( $(date +%s) - start ))
+    summary=$(grep -E '^\[wp\] Proved goals:' "$OUT/$name.log" | tail -n 1 | sed 's/^\[wp\] //')
+    # shellcheck disable=SC2046
+    set -- $(echo "$summary" | tr -d ':' | awk '{print $3, $5}')
+    [ $status -eq 0 ] && [ -n "${1:-}" ] && [ "$1" = "${2:-}" ] || status=1
     {
         echo "name=$name"; echo "files=$files"; echo "seconds=$secs"; echo "status=$status"
         echo "command=frama-c -cpp-extra-args=\"$SPEC $defs\" $WP $rte $opts $files"
     } >"$OUT/$name.meta"
-    summary=$(grep -E '^\[wp\] Proved goals:' "$OUT/$name.log" | tail -n 1 | sed 's/^\[wp\] //')
-    echo "   ${summary:-no goals (see $OUT/$name.log)}  (${secs}s)"
-    grep -E '^\[wp\] \[(Failed|Timeout|Unknown)\] Goal' "$OUT/$name.log" | sed 's/^/   /'
-    case "$summary" in
-        "Proved goals:"*) set -- $(echo "$summary" | tr -d ':' | awk '{print $3, $5}')
-                          [ $status -eq 0 ] && [ "$1" = "$2" ] || failed="$failed $name" ;;
-        *) failed="$failed $name" ;;
-    esac
+    {
+        echo "== prove $name: $files"
+        echo "   ${summary:-no goals (see $OUT/$name.log)}  (${secs}s)"
+        grep -E '^\[wp\] \[(Failed|Timeout|Unknown)\] Goal' "$OUT/$name.log" | sed 's/^/   /'
+    } >"$OUT/$name.summary"
+    cat "$OUT/$name.summary"
 }
 
 want() {
@@ -66,40 +78,64 @@ want() {
 SELECTED=$*
 # Runs whose proofs are not finished: not run by default (name them to run
 # them), and listed in REPORT.md under "Not proved yet" with their functions.
-OPEN_RUNS=${PROVE_OPEN_RUNS-"mode-open"}
+OPEN_RUNS=${PROVE_OPEN_RUNS-""}
 
 # ---- the proofs -------------------------------------------------------------
 # The spec's lemmas, once (every later run may use them as hypotheses).
 # (No C code here: without -wp-rte/-warn-unsigned-overflow, which change the
 # integer model of the logic and make two pointer-shift lemmas time out.)
 NO_RTE=1 wp_run lemmas "proofs/c/lemmas.c" "-DVXTS_SPEC_LEMMAS" ""
+# (Longest first: the runs share PROVE_JOBS lanes.)
+# The portable bitsliced backend: RTE and memory safety. The three shift
+# helpers are inlined (their shift counts are constants at every call, which
+# is what makes the shifts provably in range), with WP's bit tactics; the
+# S-box circuits apart, without let-elimination (it makes Qed normalise the
+# 128-gate terms for minutes).
+CT64="-inline-calls rotr64,swap_across,swap_within -remove-inlined rotr64,swap_across,swap_within \
+ -wp-auto wp:split,wp:bitshift,wp:bitrange -wp-timeout 3"
+# Split in two runs for the two lanes: the functions whose goals need the bit
+# tactics, and the rest.
+CT64_BITS="load64le,order_bytes,unorder_bytes,bitslice_in,bitslice_out,rows1_0,rows1_1,rows1_2,rows1_3,\
+rows2_even,rows2_odd,shift_rows2_word,inv_shift_rows_word,expand_key,mul_alpha"
+wp_run ct64-bits  "src/backend_ct64.c"     "" "$CT64 -wp-fct $CT64_BITS"
+wp_run ct64       "src/backend_ct64.c"     "" "$CT64 -wp-skip-fct sbox_fwd,sbox_inv,sub_word,$CT64_BITS"
+wp_run ct64-sbox  "src/backend_ct64.c"     "" "$CT64 -wp-no-let -wp-fct sbox_fwd,sbox_inv,sub_word"
 # The mode layer: every function of src/mode.c, against the kernel contracts
-# of src/kernel.h, in groups (each with the memory model and prover set it
-# was proved with). Typed+cast where a function reads the caller's vxts_ctx
-# as a vxts_key (REPORT.md, Assumptions). The coverage check below fails if a
-# function of mode.c is in no group.
-MODE_DEC="decrypt_block,decrypt_run,vxts_decrypt"
-MODE_KEY="vxts_init,vxts_init_backend,vxts_backend_name,vxts_wipe,wipe_block"
+# of src/kernel.h, in groups. Each group gets only the lemma groups of
+# proofs/spec/xts_lemmas.h it needs (-DVXTS_LEMMAS_ONLY -DVXTS_LEMMA_<G>):
+# WP hands every lemma in scope to every goal, and the provers time out on
+# easy goals when many are there; leaving lemmas out only removes hypotheses.
+# Typed+cast where a function reads the caller's vxts_ctx as a vxts_key
+# (REPORT.md, Assumptions). The coverage check below fails if a function of
+# mode.c is in no group.
+MODE_KEY="vxts_init,vxts_init_backend,init_with,vxts_backend_name,vxts_wipe,wipe_block"
 MODE_ARITH="equal_bytes_ct,tweak_mul_alpha,vxts_sector_tweak,copy_bytes,check_unit,check_sectors,vxts_strerror,vxts_version"
+MODE_BLOCK="encrypt_block,encrypt_run,encrypt_steal_tail,first_tweak,decrypt_block,decrypt_run"
+MODE_UNIT="encrypt_with_tweak,vxts_encrypt,vxts_decrypt"
 MODE_SECTORS="sector_first_tweak,decrypt_sector,encrypt_whole_sectors,decrypt_whole_sectors,vxts_encrypt_sectors,vxts_decrypt_sectors"
 MODE_TRUSTED="overlaps_unequal"   # contract only: compares addresses as integers
-# Not proved yet (run mode-open to work on them): their goals do not all
-# prove with every lemma in scope; each proved alone in development.
-MODE_OPEN="encrypt_block,encrypt_run,encrypt_steal_tail,encrypt_steal,encrypt_unit,first_tweak,encrypt_with_tweak,vxts_encrypt,decrypt_steal,decrypt_unit,init_with"
-L="-DVXTS_SPEC_LEMMAS"
+MODE_OPEN=""                      # functions whose proof is not finished
+M="-wp-model Typed+cast"
+L="-DVXTS_SPEC_LEMMAS -DVXTS_LEMMAS_ONLY"
+wp_run mode-sectors   src/mode.c "-DVXTS_SPEC_LEMMAS" "$M -wp-fct $MODE_SECTORS"
+wp_run mode-key       src/mode.c "$L" "$M -wp-prover z3n,cvc4n -wp-fct $MODE_KEY"
+wp_run mode-arith     src/mode.c ""   "-wp-prover z3n,cvc4n -wp-fct $MODE_ARITH"
+wp_run mode-block     src/mode.c "$L -DVXTS_LEMMA_ENC_BLOCK -DVXTS_LEMMA_DEC_BLOCK" "$M -wp-fct $MODE_BLOCK"
+wp_run mode-enc-steal src/mode.c "$L -DVXTS_LEMMA_ENC_BLOCK" "$M -wp-fct encrypt_steal"
+wp_run mode-enc-unit  src/mode.c "$L -DVXTS_LEMMA_ENC_BLOCK -DVXTS_LEMMA_ENC_UNFOLD -DVXTS_LEMMA_STEAL_READS" \
+    "$M -wp-fct encrypt_unit"
+wp_run mode-dec-steal src/mode.c "$L -DVXTS_LEMMA_DEC_BLOCK" "$M -wp-fct decrypt_steal"
+wp_run mode-dec-unit  src/mode.c "$L -DVXTS_LEMMA_DEC_BLOCK -DVXTS_LEMMA_DEC_UNFOLD -DVXTS_LEMMA_STEAL_READS" \
+    "$M -wp-fct decrypt_unit"
+wp_run mode-unit      src/mode.c "$L -DVXTS_LEMMA_UNIT_READS" "$M -wp-fct $MODE_UNIT"
 # encrypt_sector without the lemmas that unfold XTS_ENC_T (they make its frame
-# goal time out; fewer hypotheses cannot make a false goal provable).
-wp_run mode-enc-sector src/mode.c "$L -DVXTS_LEMMAS_NO_ENC_UNFOLD" "-wp-model Typed+cast -wp-fct encrypt_sector"
-wp_run mode-dec     src/mode.c "$L" "-wp-model Typed+cast -wp-fct $MODE_DEC"
-wp_run mode-key     src/mode.c "$L" "-wp-model Typed+cast -wp-prover z3n,cvc4n -wp-fct $MODE_KEY"
-wp_run mode-arith   src/mode.c ""   "-wp-prover z3n,cvc4n -wp-fct $MODE_ARITH"
-wp_run mode-sectors src/mode.c "$L" "-wp-model Typed+cast -wp-fct $MODE_SECTORS"
-wp_run mode-open    src/mode.c "$L" "-wp-model Typed+cast -wp-fct $MODE_OPEN"
+# goal time out).
+wp_run mode-enc-sector src/mode.c "-DVXTS_SPEC_LEMMAS -DVXTS_LEMMAS_NO_ENC_UNFOLD" "$M -wp-fct encrypt_sector"
 if want coverage; then
     echo "== prove coverage: every function defined in src/mode.c is in a group"
     defined=$(grep -E '^(static )?(int|void|const char \*|size_t) *[a-z_0-9]+\(' src/mode.c |
               sed -E 's/^(static )?(int|void|const char \*|size_t) *([a-z_0-9]+)\(.*/\3/' | sort)
-    grouped=$(echo "encrypt_sector,$MODE_DEC,$MODE_KEY,$MODE_ARITH,$MODE_SECTORS,$MODE_TRUSTED,$MODE_OPEN" |
+    grouped=$(echo "encrypt_sector,encrypt_steal,encrypt_unit,decrypt_steal,decrypt_unit,$MODE_KEY,$MODE_ARITH,$MODE_BLOCK,$MODE_UNIT,$MODE_SECTORS,$MODE_TRUSTED,$MODE_OPEN" |
               tr ',' '\n' | sort)
     missing=$(printf '%s\n' "$defined" | comm -23 - "$(printf '%s\n' "$grouped" >"$OUT/grouped"; echo "$OUT/grouped")")
     if [ -n "$missing" ] || [ -z "$defined" ]; then
@@ -121,15 +157,6 @@ wp_run ref        "ref/ref_xts.c"          "-DVXTS_SPEC_XOR -DVXTS_SPEC_LEMMAS" 
     echo "name=open"; echo "ref=$REF_OPEN"
     echo "mode=$MODE_OPEN"
 } >"$OUT/open.meta"
-# The portable bitsliced backend: RTE and memory safety. The three shift
-# helpers are inlined (their shift counts are constants at every call, which
-# is what makes the shifts provably in range), with WP's bit tactics; the
-# S-box circuits apart, without let-elimination (it makes Qed normalise the
-# 128-gate terms for minutes).
-CT64="-inline-calls rotr64,swap_across,swap_within -remove-inlined rotr64,swap_across,swap_within \
- -wp-auto wp:split,wp:bitshift,wp:bitrange -wp-timeout 3"
-wp_run ct64       "src/backend_ct64.c"     "" "$CT64 -wp-skip-fct sbox_fwd,sbox_inv,sub_word"
-wp_run ct64-sbox  "src/backend_ct64.c"     "" "$CT64 -wp-no-let -wp-fct sbox_fwd,sbox_inv,sub_word"
 # The CLI's sector arithmetic.
 wp_run cli        "tools/sector_plan.c"    "" ""
 
@@ -172,6 +199,14 @@ if want hygiene; then
           src/*.c src/*.h ref/*.c tools/sector_plan.c proofs/spec/*.h proofs/c/*.c 2>/dev/null)
     if [ -n "$bad" ]; then echo "$bad" | sed 's/^/   /'; failed="$failed hygiene"; st=1; else st=0; fi
     { echo "name=hygiene"; echo "status=$st"; } >"$OUT/hygiene.meta"
+fi
+
+# Wait for the Frama-C runs; a run fails unless every goal is proved.
+wait
+if [ -f "$OUT/runs.list" ]; then
+    while read -r name; do
+        grep -qx 'status=0' "$OUT/$name.meta" 2>/dev/null || failed="$failed $name"
+    done <"$OUT/runs.list"
 fi
 
 # The assurance report: proofs/REPORT.md from a full run; a partial run

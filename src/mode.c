@@ -384,6 +384,7 @@ static void encrypt_steal(const vxts_key *k, uint8_t *out, const uint8_t *in, si
     uint8_t cc[16], pp[16];
 
     /*@ assert Vt: \valid(out + o + 16 + (0 .. r - 1)) && \separated(out + o + 16 + (0 .. r - 1), T + (0 .. 15)); */
+    /*@ assert KB2: kernel_buffers(k, out + o, &pp[0], 16) && kernel_tweak(k, out + o, &pp[0], 16, T); */
     /* CC = XTS-AES-blockEnc(Key, P_{m-1}, i, m-1); T becomes T_m. */
     encrypt_block(k, cc, in + o, T);
     /*@ assert CC0: \forall integer b; 0 <= b < 16 ==>
