@@ -497,7 +497,45 @@ Mid:; /* a proof label */
 /*
  * Ciphertext stealing, decryption (IEEE 1619 §5.4.2): C_{m-1} = in[o, o+16)
  * and C_m = in[o+16, o+16+r), 0 < r < 16, T = T_{m-1}. out == in allowed.
+ *
+ * First PP = XTS-AES-blockDec(Key, C_{m-1}, i, m): the tweak is
+ * T_m = T * alpha, and T is kept (P_{m-1} uses T_{m-1}).
  */
+/*@ requires o <= SIZE_MAX - 16;
+    requires \valid_read(k) && \valid_read(in + o + (0 .. 15)) && \valid_read(T + (0 .. 15));
+    requires \valid(pp + (0 .. 15)) && \separated(pp + (0 .. 15), k);
+    requires \separated(pp + (0 .. 15), in + o + (0 .. 15)) && \separated(pp + (0 .. 15), T + (0 .. 15));
+    assigns pp[0 .. 15];
+    ensures PP: \forall integer b; 0 <= b < 16 ==>
+      pp[b] == STEAL_PP_D{Pre}(KEY1(k), in, o, SPEC_OLD16(T), b);
+*/
+static void decrypt_steal_pp(const vxts_key *k, uint8_t pp[16], const uint8_t *in, size_t o,
+                             const uint8_t T[16])
+{
+    uint8_t t_m[16]; /* T_m */
+
+    /*@ assert SB: kernel_buffers(k, pp, in + o, 16) && kernel_tweak(k, pp, in + o, 16, &t_m[0]); */
+    copy_bytes(t_m, T, 16);
+    /*@ assert T0: SPEC_EQ16(t_m, sel16, SPEC_AT16(T, Pre)); */
+    tweak_mul_alpha(t_m);
+    /*@ assert Tq: \forall integer b; 0 <= b < 16 ==> t_m[b] == MULX(SPEC_AT16(T, Pre), b); */
+    /*@ assert Tm: SPEC_EQ16(t_m, MULX, SPEC_AT16(T, Pre)); */
+    /*@ assert Cg: SPEC_EQ16(in + o, sel16, SPEC_AT16(in + o, Pre)); */
+#ifdef __FRAMAC__
+L2:; /* a proof label */
+#endif
+    decrypt_block(k, pp, in + o, t_m);
+#ifdef __FRAMAC__
+W:; /* a proof label */
+#endif
+    wipe_block(t_m);
+    /*@ assert F: \forall integer b; 0 <= b < 16 ==> pp[b] == \at(pp[b], W); */
+    /*@ assert PP0: \forall integer b; 0 <= b < 16 ==>
+          pp[b] == XEX_D(KEY1(k), SPEC_AT16(in + o, Pre), SPEC_F16(MULX, SPEC_AT16(T, Pre)), b,
+                         MULX(SPEC_AT16(T, Pre), b)); */
+}
+
+/* Then CC, P_m and P_{m-1} (§5.4.2). */
 /*@ requires 0 < r < 16 && o <= SIZE_MAX - 16 - r;
     requires kernel_buffers(k, out + o, in + o, 16 + r) && kernel_tweak(k, out + o, in + o, 16 + r, T);
     assigns out[o .. o + 15 + r], T[0 .. 15];
@@ -509,50 +547,40 @@ Mid:; /* a proof label */
 static void decrypt_steal(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t o, size_t r,
                           uint8_t T[16])
 {
-    uint8_t cc[16], pp[16], t_m[16];
+    uint8_t cc[16], pp[16];
 
-    /* PP = XTS-AES-blockDec(Key, C_{m-1}, i, m): this block uses T_m. */
-    copy_bytes(t_m, T, 16);
-    tweak_mul_alpha(t_m);
-    /*@ assert Tm: SPEC_EQ16(t_m, MULX, SPEC_AT16(T, Pre)); */
-    decrypt_block(k, pp, in + o, t_m);
-    /*@ assert PP0: \forall integer b; 0 <= b < 16 ==>
-          pp[b] == XEX_D(KEY1(k), SPEC_AT16(in + o, Pre), SPEC_F16(MULX, SPEC_AT16(T, Pre)), b,
-                         MULX(SPEC_AT16(T, Pre), b)); */
-    /*@ assert PP: \forall integer b; 0 <= b < 16 ==>
-          pp[b] == STEAL_PP_D{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), b); */
+    /*@ assert Tsel: \forall integer b; 0 <= b < 16 ==> T[b] == sel16(SPEC_M16(T, 0), b); */
+    /* PP = XTS-AES-blockDec(Key, C_{m-1}, i, m). */
+    decrypt_steal_pp(k, pp, in, o, T);
     /* CC = C_m || CP: PP with its first r bytes replaced by C_m. */
     copy_bytes(cc, pp, 16);
     copy_bytes(cc, in + o + 16, r);
-    /*@ assert C_m: \forall integer i; 0 <= i < r ==> cc[i] == \at(in[o + 16 + i], Pre); */
-    /*@ assert CP: \forall integer i; r <= i < 16 ==> cc[i] == pp[i]; */
     /*@ assert CC: \forall integer i; 0 <= i < 16 ==>
           cc[i] == STEAL_CC_D{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, i); */
-    /* P_m = the first r bytes of PP. */
+    /* P_m = the first r bytes of PP (C_m is in CC already: in place is safe). */
     copy_bytes(out + o + 16, pp, r);
     /*@ assert P_m: \forall integer n; o + 16 <= n < o + 16 + r ==>
           out[n] == STEAL_D{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, n - o); */
     /*@ assert CCg: SPEC_EQ16(cc, STEAL_CC_D{Pre}, KEY1(k), in, o, SPEC_AT16(T, Pre), r); */
-    /*@ assert Tg: SPEC_EQ16(T, sel16, SPEC_AT16(T, Pre)); */
+    /*@ assert Tk: \forall integer b; 0 <= b < 16 ==> T[b] == \at(T[b], Pre); */
 #ifdef __FRAMAC__
 L2:; /* a proof label */
 #endif
     /* P_{m-1} = XTS-AES-blockDec(Key, CC, i, m-1). */
     decrypt_block(k, out + o, cc, T);
     /*@ assert P_m1a: \forall integer b; 0 <= b < 16 ==>
+          out[o + b] == XEX_D(KEY1(k), SPEC_AT16(cc, L2), SPEC_AT16(T, L2), b, \at(T[b], L2)); */
+    /*@ assert P_m1b: \forall integer b; 0 <= b < 16 ==>
           out[o + b] == XEX_D(KEY1(k), SPEC_F16(STEAL_CC_D{Pre}, KEY1(k), in, o, SPEC_AT16(T, Pre), r),
                               SPEC_AT16(T, Pre), b, sel16(SPEC_AT16(T, Pre), b)); */
-    /*@ assert P_m1: \forall integer b; 0 <= b < 16 ==>
-          out[o + b] == STEAL_D{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, b); */
-    /*@ assert P_mk: \forall integer n; o + 16 <= n < o + 16 + r ==> out[n] == \at(out[n], L2); */
-    /*@ assert P_all: \forall integer n; o <= n < o + 16 + r ==>
+    /*@ assert P_m1: \forall integer n; o <= n < o + 16 ==>
           out[n] == STEAL_D{Pre}(KEY1(k), in, o, SPEC_AT16(T, Pre), r, n - o); */
+    /*@ assert P_mk: \forall integer n; o + 16 <= n < o + 16 + r ==> out[n] == \at(out[n], L2); */
 #ifdef __FRAMAC__
 W:; /* a proof label */
 #endif
     wipe_block(cc);
     wipe_block(pp);
-    wipe_block(t_m);
     /*@ assert F: \forall integer n; o <= n < o + 16 + r ==> out[n] == \at(out[n], W); */
 }
 
@@ -569,13 +597,15 @@ static void decrypt_unit(const vxts_key *k, uint8_t *out, const uint8_t *in, siz
     size_t m = len / 16, r = len % 16;
 
     if (r == 0) {
-        /*@ assert len == 16 * m; */
+        /*@ assert len % 16 == 0; */
         /* P_0 .. P_{m-1}. */
         decrypt_run(k, out, in, o, m, T);
         /*@ assert P_whole: \forall integer x; o <= x < o + len ==>
               out[x] == XTS_DEC_T{Pre}(KEY1(k), in, o, len, SPEC_AT16(T, Pre), x - o); */
         return;
     }
+    /*@ assert SB: kernel_buffers(k, out + (o + 16 * (m - 1)), in + (o + 16 * (m - 1)), 16 + r) &&
+          kernel_tweak(k, out + (o + 16 * (m - 1)), in + (o + 16 * (m - 1)), 16 + r, T); */
     /* P_0 .. P_{m-2}; T becomes T_{m-1}. */
     decrypt_run(k, out, in, o, m - 1, T);
     /*@ assert rest: \forall integer x; o + 16 * (m - 1) <= x < o + len ==> in[x] == \at(in[x], Pre); */
