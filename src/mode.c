@@ -535,7 +535,11 @@ W:; /* a proof label */
                          MULX(SPEC_AT16(T, Pre), b)); */
 }
 
-/* Then CC, P_m and P_{m-1} (§5.4.2). */
+/*
+ * Ciphertext stealing, decryption (§5.4.2), on C_{m-1} || C_m at in[o, o+16+r)
+ * with T = T_{m-1}: PP as above, CC = C_m || CP, P_m = the head of PP,
+ * P_{m-1} = XTS-AES-blockDec(Key, CC, i, m-1). out == in allowed.
+ */
 /*@ requires 0 < r < 16 && o <= SIZE_MAX - 16 - r;
     requires kernel_buffers(k, out + o, in + o, 16 + r) && kernel_tweak(k, out + o, in + o, 16 + r, T);
     assigns out[o .. o + 15 + r], T[0 .. 15];
