@@ -18,6 +18,7 @@ JOBS=${PROVE_JOBS:-2}
 OUT=${PROVE_OUT:-build/proofs}
 PROVERS=z3a,cvc4n
 mkdir -p "$OUT"
+prove_start=$(date +%s)
 rm -f "$OUT"/*.json "$OUT"/*.meta "$OUT"/*.log "$OUT"/runs.list
 
 # The provers: the stock drivers minus the memory-model lemmas that make the
@@ -209,6 +210,7 @@ if [ -f "$OUT/runs.list" ]; then
     done <"$OUT/runs.list"
 fi
 
+echo "seconds=$(( $(date +%s) - prove_start ))" >"$OUT/wall.meta"
 # The assurance report: proofs/REPORT.md from a full run; a partial run
 # (named runs) writes its own into $OUT instead.
 report=proofs/REPORT.md; [ -n "$SELECTED" ] && report=$OUT/REPORT.md

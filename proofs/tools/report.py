@@ -175,6 +175,7 @@ def main():
         "SUMMARY": "\n".join(summary),
         "GOALS": "%d of %d" % (proved_goals, total_goals),
         "SECONDS": str(run_seconds),
+        "WALL": (meta("wall") or {}).get("seconds", "?"),
         "DETAIL": "\n".join(detail),
         "CHECKS": "\n".join(["| check | result |", "| --- | --- |"] + checks),
         "SMT": smt,
