@@ -356,7 +356,8 @@ static uint8_t xor8(uint8_t a, uint8_t b)
 
 #ifdef __FRAMAC__
 /* Proof helpers (ACSL only): bx(a[i], b[i]) at label L for i = 0 .. 15, as 16
-   arguments, and p[i] == bx(a[i], b[i]) (current label) as 16 equalities. */
+   arguments; p[i] == q[o + i] at label L as 16 equalities; the same for
+   p[i] == bx(a[i], b[i]) at label L. */
 #define REF_BX16_AT(a, b, L) bx(\at((a)[0], L), \at((b)[0], L)), bx(\at((a)[1], L), \at((b)[1], L)), \
     bx(\at((a)[2], L), \at((b)[2], L)), bx(\at((a)[3], L), \at((b)[3], L)), \
     bx(\at((a)[4], L), \at((b)[4], L)), bx(\at((a)[5], L), \at((b)[5], L)), \
@@ -371,14 +372,17 @@ static uint8_t xor8(uint8_t a, uint8_t b)
     (p)[8] == \at((q)[(o) + 8], L) && (p)[9] == \at((q)[(o) + 9], L) && (p)[10] == \at((q)[(o) + 10], L) && \
     (p)[11] == \at((q)[(o) + 11], L) && (p)[12] == \at((q)[(o) + 12], L) && \
     (p)[13] == \at((q)[(o) + 13], L) && (p)[14] == \at((q)[(o) + 14], L) && (p)[15] == \at((q)[(o) + 15], L))
-/* T_0 = E_K2(i) in xts(), as 16 pure terms. */
-#define REF_TW0 SPEC_F16(E, KEYAT(key + half, half), SPEC_AT16(tweak, Pre))
-#define REF_XOR16(p, a, b) ((p)[0] == bx((a)[0], (b)[0]) && (p)[1] == bx((a)[1], (b)[1]) && \
-    (p)[2] == bx((a)[2], (b)[2]) && (p)[3] == bx((a)[3], (b)[3]) && (p)[4] == bx((a)[4], (b)[4]) && \
-    (p)[5] == bx((a)[5], (b)[5]) && (p)[6] == bx((a)[6], (b)[6]) && (p)[7] == bx((a)[7], (b)[7]) && \
-    (p)[8] == bx((a)[8], (b)[8]) && (p)[9] == bx((a)[9], (b)[9]) && (p)[10] == bx((a)[10], (b)[10]) && \
-    (p)[11] == bx((a)[11], (b)[11]) && (p)[12] == bx((a)[12], (b)[12]) && \
-    (p)[13] == bx((a)[13], (b)[13]) && (p)[14] == bx((a)[14], (b)[14]) && (p)[15] == bx((a)[15], (b)[15]))
+/* T_0 = E_K2(i) in xts_enc / xts_dec: T at the label T0, as 16 terms. */
+#define REF_TW0 SPEC_AT16(T, T0)
+#define REF_XOR16_AT(p, a, b, L) ((p)[0] == bx(\at((a)[0], L), \at((b)[0], L)) && \
+    (p)[1] == bx(\at((a)[1], L), \at((b)[1], L)) && (p)[2] == bx(\at((a)[2], L), \at((b)[2], L)) && \
+    (p)[3] == bx(\at((a)[3], L), \at((b)[3], L)) && (p)[4] == bx(\at((a)[4], L), \at((b)[4], L)) && \
+    (p)[5] == bx(\at((a)[5], L), \at((b)[5], L)) && (p)[6] == bx(\at((a)[6], L), \at((b)[6], L)) && \
+    (p)[7] == bx(\at((a)[7], L), \at((b)[7], L)) && (p)[8] == bx(\at((a)[8], L), \at((b)[8], L)) && \
+    (p)[9] == bx(\at((a)[9], L), \at((b)[9], L)) && (p)[10] == bx(\at((a)[10], L), \at((b)[10], L)) && \
+    (p)[11] == bx(\at((a)[11], L), \at((b)[11], L)) && (p)[12] == bx(\at((a)[12], L), \at((b)[12], L)) && \
+    (p)[13] == bx(\at((a)[13], L), \at((b)[13], L)) && (p)[14] == bx(\at((a)[14], L), \at((b)[14], L)) && \
+    (p)[15] == bx(\at((a)[15], L), \at((b)[15], L)))
 #endif
 
 /* out[i] = a[i] xor b[i], i = 0 .. 15. */
@@ -401,7 +405,10 @@ static void xor16(uint8_t *out, const uint8_t *a, const uint8_t *b)
     }
 }
 
-/* §5.3.1 XTS-AES-blockEnc / §5.4.1 blockDec, given T = E_K2(i) * alpha^j. */
+/*
+ * §5.3.1 XTS-AES-blockEnc, steps 2 to 4, given the block's tweak
+ * T = E_K2(i) (x) alpha^j (step 1, computed by the caller). out may equal in.
+ */
 /*@ requires half == 16 || half == 32;
     requires \valid_read(key1 + (0 .. half - 1)) && \valid_read(T + (0 .. 15));
     requires \valid_read(in + (0 .. 15)) && \valid(out + (0 .. 15));
@@ -409,137 +416,151 @@ static void xor16(uint8_t *out, const uint8_t *a, const uint8_t *b)
     requires \separated(out + (0 .. 15), T + (0 .. 15)) && \separated(out + (0 .. 15), key1 + (0 .. half - 1));
     requires REF_APART(key1, half) && REF_APART(T, 16) && REF_APART(in, 16) && REF_APART(out, 16);
     assigns out[0 .. 15], sbox_table[0 .. 255], inv_sbox_table[0 .. 255], tables_ready;
-    behavior enc:
-      assumes decrypt == 0;
-      ensures \forall integer b; 0 <= b < 16 ==>
-        out[b] == XEX_E(KEYAT(key1, half), SPEC_OLD16(in), SPEC_OLD16(T), b, \old(T[b]));
-    behavior dec:
-      assumes decrypt != 0;
-      ensures \forall integer b; 0 <= b < 16 ==>
-        out[b] == XEX_D(KEYAT(key1, half), SPEC_OLD16(in), SPEC_OLD16(T), b, \old(T[b]));
-    complete behaviors;
-    disjoint behaviors;
+    ensures \forall integer b; 0 <= b < 16 ==>
+      out[b] == XEX_E(KEYAT(key1, half), SPEC_OLD16(in), SPEC_OLD16(T), b, \old(T[b]));
 */
-static void block_xex(const uint8_t *key1, size_t half, const uint8_t T[16], const uint8_t in[16],
-                      uint8_t out[16], int decrypt)
+static void block_enc(const uint8_t *key1, size_t half, const uint8_t T[16], const uint8_t in[16],
+                      uint8_t out[16])
 {
     uint8_t pp[16], cc[16];
-    xor16(pp, in, T);                         /* PP <- P xor T */
-    /*@ assert pp_ok: REF_XOR16(pp, in, T); */
-    if (decrypt) {
-        ref_aes_decrypt(key1, half, pp, cc);  /* CC <- dec(Key1, PP) */
-        /*@ assert cc_dec: \forall integer i; 0 <= i < 16 ==>
-              cc[i] == D(KEYAT(key1, half), REF_BX16_AT(in, T, Pre), i); */
-    } else {
-        ref_aes_encrypt(key1, half, pp, cc);  /* CC <- enc(Key1, PP) */
-        /*@ assert cc_enc: \forall integer i; 0 <= i < 16 ==>
-              cc[i] == E(KEYAT(key1, half), REF_BX16_AT(in, T, Pre), i); */
-    }
+    xor16(pp, in, T);                     /* PP <- P xor T */
+    /*@ assert pp_ok: REF_XOR16_AT(pp, in, T, Pre); */
+    ref_aes_encrypt(key1, half, pp, cc);  /* CC <- enc(Key1, PP) */
+    /*@ assert cc_ok: \forall integer i; 0 <= i < 16 ==>
+          cc[i] == E(KEYAT(key1, half), REF_BX16_AT(in, T, Pre), i); */
     /*@ assert T_same: \forall integer i; 0 <= i < 16 ==> T[i] == \at(T[i], Pre); */
-    xor16(out, cc, T);                        /* C <- CC xor T */
+    xor16(out, cc, T);                    /* C <- CC xor T */
+}
+
+/* §5.4.1 XTS-AES-blockDec, steps 2 to 4, as block_enc. */
+/*@ requires half == 16 || half == 32;
+    requires \valid_read(key1 + (0 .. half - 1)) && \valid_read(T + (0 .. 15));
+    requires \valid_read(in + (0 .. 15)) && \valid(out + (0 .. 15));
+    requires in == out || \separated(in + (0 .. 15), out + (0 .. 15));
+    requires \separated(out + (0 .. 15), T + (0 .. 15)) && \separated(out + (0 .. 15), key1 + (0 .. half - 1));
+    requires REF_APART(key1, half) && REF_APART(T, 16) && REF_APART(in, 16) && REF_APART(out, 16);
+    assigns out[0 .. 15], sbox_table[0 .. 255], inv_sbox_table[0 .. 255], tables_ready;
+    ensures \forall integer b; 0 <= b < 16 ==>
+      out[b] == XEX_D(KEYAT(key1, half), SPEC_OLD16(in), SPEC_OLD16(T), b, \old(T[b]));
+*/
+static void block_dec(const uint8_t *key1, size_t half, const uint8_t T[16], const uint8_t in[16],
+                      uint8_t out[16])
+{
+    uint8_t cc[16], pp[16];
+    xor16(cc, in, T);                     /* CC <- C xor T */
+    /*@ assert cc_ok: REF_XOR16_AT(cc, in, T, Pre); */
+    ref_aes_decrypt(key1, half, cc, pp);  /* PP <- dec(Key1, CC) */
+    /*@ assert pp_ok: \forall integer i; 0 <= i < 16 ==>
+          pp[i] == D(KEYAT(key1, half), REF_BX16_AT(in, T, Pre), i); */
+    /*@ assert T_same: \forall integer i; 0 <= i < 16 ==> T[i] == \at(T[i], Pre); */
+    xor16(out, pp, T);                    /* P <- PP xor T */
 }
 
 /*
- * §5.3.2 / §5.4.2, the last two blocks when the last one is partial:
- * in[o, o+16) and the b-byte partial block in[o+16, o+16+b), 0 < b < 16,
- * with T = T_{m-1}. Each block is read before it is written: out may equal in.
+ * §5.3.2, the last two blocks when the last one is partial: P_{m-1} =
+ * in[o, o+16) and P_m = in[o+16, o+16+b), 0 < b < 16, with T = T_{m-1}.
+ * The standard's steps, with PP formed before C_m is written: out may
+ * equal in, so P_m is read (into PP) before C_m overwrites it, and P_{m-1}
+ * (into CC) before C_{m-1}.
  */
 /*@ requires half == 16 || half == 32;
     requires 0 < b < 16 && o <= 16777216;
-    requires \valid_read(key + (0 .. half - 1)) && \valid(T + (0 .. 15));
+    requires \valid_read(key + (0 .. half - 1)) && \valid_read(T + (0 .. 15));
     requires \valid_read(in + (o .. o + 15 + b)) && \valid(out + (o .. o + 15 + b));
     requires in == out || \separated(in + (o .. o + 15 + b), out + (o .. o + 15 + b));
     requires \separated(out + (o .. o + 15 + b), key + (0 .. half - 1));
-    requires \separated(T + (0 .. 15), key + (0 .. half - 1), in + (o .. o + 15 + b));
     requires \separated(T + (0 .. 15), out + (o .. o + 15 + b));
     requires REF_APART(key, half) && REF_APART(T, 16) && REF_APART(in + o, 16 + b) && REF_APART(out + o, 16 + b);
     assigns out[o .. o + 15 + b], sbox_table[0 .. 255], inv_sbox_table[0 .. 255], tables_ready;
-    behavior enc:
-      assumes decrypt == 0;
-      ensures \forall integer x; o <= x < o + 16 + b ==>
-        out[x] == STEAL_E{Pre}(KEYAT(key, half), in, o, SPEC_OLD16(T), b, x - o);
-    behavior dec:
-      assumes decrypt != 0;
-      ensures \forall integer x; o <= x < o + 16 + b ==>
-        out[x] == STEAL_D{Pre}(KEYAT(key, half), in, o, SPEC_OLD16(T), b, x - o);
-    complete behaviors;
-    disjoint behaviors;
+    ensures \forall integer x; o <= x < o + 16 + b ==>
+      out[x] == STEAL_E{Pre}(KEYAT(key, half), in, o, SPEC_OLD16(T), b, x - o);
 */
-static void xts_steal(const uint8_t *key, size_t half, const uint8_t *in, uint8_t *out, size_t o,
-                      size_t b, const uint8_t T[16], int decrypt)
+static void steal_enc(const uint8_t *key, size_t half, const uint8_t *in, uint8_t *out, size_t o,
+                      size_t b, const uint8_t T[16])
 {
-    uint8_t T_next[16], last[16], cc[16], pp[16];
+    uint8_t T_m[16], cc[16], pp[16];
 
-    ref_copy(last, in + o, 16);
-    /*@ assert last_q: \forall integer i; 0 <= i < 16 ==> last[i] == \at(in[o + i], Pre); */
-    ref_copy(T_next, T, 16);
-    /*@ assert T_q1: \forall integer i; 0 <= i < 16 ==> T[i] == \at(T[i], Pre); */
-    /*@ assert last_q1: \forall integer i; 0 <= i < 16 ==> last[i] == \at(in[o + i], Pre); */
-    /*@ assert Tc_q: \forall integer i; 0 <= i < 16 ==> T_next[i] == \at(T[i], Pre); */
-    /*@ assert Tc_ok: REF_EQ16_AT(T_next, T, 0, Pre); */
-    ref_gf_mul_alpha(T_next);             /* T_m */
-    /*@ assert Tn_ok: SPEC_EQ16(T_next, MULX, SPEC_AT16(T, Pre)); */
-    /*@ assert Tn_q: \forall integer i; 0 <= i < 16 ==> T_next[i] == MULX(SPEC_AT16(T, Pre), i); */
-    /*@ assert T_q: \forall integer i; 0 <= i < 16 ==> T[i] == \at(T[i], Pre); */
-    /*@ assert last_q2: \forall integer i; 0 <= i < 16 ==> last[i] == \at(in[o + i], Pre); */
-    /*@ assert last_ok: REF_EQ16_AT(last, in, o, Pre); */
-    /*@ assert T_same: REF_EQ16_AT(T, T, 0, Pre); */
-    /*@ assert T_sel: \forall integer i; 0 <= i < 16 ==> T[i] == sel16(SPEC_AT16(T, Pre), i); */
-    /* Encrypt: CC = blockEnc(P_{m-1}, j = m-1). Decrypt: PP = blockDec(C_{m-1}, j = m). */
-    if (decrypt) {
-        /*@ assert Tn_ok1: SPEC_EQ16(T_next, MULX, SPEC_AT16(T, Pre)); */
-        block_xex(key, half, T_next, last, cc, decrypt);
-        /*@ assert cc_dec: \forall integer i; 0 <= i < 16 ==>
-              cc[i] == STEAL_PP_D{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), i); */
-    } else {
-        block_xex(key, half, T, last, cc, decrypt);
-        /*@ assert cc_enc: \forall integer i; 0 <= i < 16 ==>
-              cc[i] == BLK_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), i); */
-    }
-    /* The composite block: the partial block, then the stolen tail of cc. */
+    ref_copy(T_m, T, 16);
+    ref_gf_mul_alpha(T_m);                     /* T_m = T_{m-1} (x) alpha */
+    /*@ assert Tm: SPEC_EQ16(T_m, MULX, SPEC_AT16(T, Pre)); */
+    /*@ assert T_sel: \forall integer i; 0 <= i < 16 ==>
+          T[i] == \at(T[i], Pre) && T[i] == sel16(SPEC_AT16(T, Pre), i); */
+    /*@ assert P_g: REF_EQ16_AT(in + o, in, o, Pre); */
+    block_enc(key, half, T, in + o, cc);       /* CC <- blockEnc(P_{m-1}, m-1) */
+    /*@ assert CC: \forall integer i; 0 <= i < 16 ==>
+          cc[i] == BLK_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), i); */
+    /* PP <- P_m || CP, CP the last 16-b bytes of CC: CC with P_m over its head. */
     ref_copy(pp, cc, 16);
-    /*@ assert in_q: \forall integer x; o + 16 <= x < o + 16 + b ==> in[x] == \at(in[x], Pre); */
     ref_copy(pp, in + o + 16, b);
-    /*@ assert pp_head: \forall integer i; 0 <= i < b ==> pp[i] == \at(in[o + 16 + i], Pre); */
-    /*@ assert pp_tail: \forall integer i; b <= i < 16 ==> pp[i] == cc[i]; */
-    /*@ assert pp_e: decrypt == 0 ==> \forall integer i; 0 <= i < 16 ==>
+    /*@ assert PP: \forall integer i; 0 <= i < 16 ==>
           pp[i] == STEAL_PP_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, i); */
-    /*@ assert pp_d: decrypt != 0 ==> \forall integer i; 0 <= i < 16 ==>
-          pp[i] == STEAL_CC_D{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, i); */
-    /* The partial block of the result is the head of cc. */
-    ref_copy(out + o + 16, cc, b);
-    /*@ assert out_e: decrypt == 0 ==> \forall integer x; o + 16 <= x < o + 16 + b ==>
+    ref_copy(out + o + 16, cc, b);             /* C_m <- the first b bytes of CC */
+    /*@ assert C_m: \forall integer x; o + 16 <= x < o + 16 + b ==>
           out[x] == STEAL_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, x - o); */
-    /*@ assert out_d: decrypt != 0 ==> \forall integer x; o + 16 <= x < o + 16 + b ==>
+    /*@ assert PPg: SPEC_EQ16(pp, STEAL_PP_E{Pre}, KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b); */
+    /*@ assert Tm_q: \forall integer i; 0 <= i < 16 ==> T_m[i] == MULX(SPEC_AT16(T, Pre), i); */
+    /*@ assert Tmg: SPEC_EQ16(T_m, MULX, SPEC_AT16(T, Pre)); */
+    block_enc(key, half, T_m, pp, out + o);    /* C_{m-1} <- blockEnc(PP, m) */
+    /*@ assert C_m1: \forall integer x; o <= x < o + 16 ==>
+          out[x] == STEAL_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, x - o); */
+}
+
+/*
+ * §5.4.2, the last two blocks when the last one is partial: C_{m-1} =
+ * in[o, o+16) and C_m = in[o+16, o+16+b), 0 < b < 16, with T = T_{m-1}.
+ * The standard's steps, with CC formed before P_m is written: out may
+ * equal in, so C_m is read (into CC) before P_m overwrites it, and C_{m-1}
+ * (into PP) before P_{m-1}.
+ */
+/*@ requires half == 16 || half == 32;
+    requires 0 < b < 16 && o <= 16777216;
+    requires \valid_read(key + (0 .. half - 1)) && \valid_read(T + (0 .. 15));
+    requires \valid_read(in + (o .. o + 15 + b)) && \valid(out + (o .. o + 15 + b));
+    requires in == out || \separated(in + (o .. o + 15 + b), out + (o .. o + 15 + b));
+    requires \separated(out + (o .. o + 15 + b), key + (0 .. half - 1));
+    requires \separated(T + (0 .. 15), out + (o .. o + 15 + b));
+    requires REF_APART(key, half) && REF_APART(T, 16) && REF_APART(in + o, 16 + b) && REF_APART(out + o, 16 + b);
+    assigns out[o .. o + 15 + b], sbox_table[0 .. 255], inv_sbox_table[0 .. 255], tables_ready;
+    ensures \forall integer x; o <= x < o + 16 + b ==>
+      out[x] == STEAL_D{Pre}(KEYAT(key, half), in, o, SPEC_OLD16(T), b, x - o);
+*/
+static void steal_dec(const uint8_t *key, size_t half, const uint8_t *in, uint8_t *out, size_t o,
+                      size_t b, const uint8_t T[16])
+{
+    uint8_t T_m[16], pp[16], cc[16];
+
+    /*@ assert T_sel: \forall integer i; 0 <= i < 16 ==> T[i] == sel16(SPEC_AT16(T, Pre), i); */
+    ref_copy(T_m, T, 16);
+    ref_gf_mul_alpha(T_m);                     /* T_m = T_{m-1} (x) alpha */
+    /*@ assert Tm: SPEC_EQ16(T_m, MULX, SPEC_AT16(T, Pre)); */
+    /*@ assert Tm_q: \forall integer i; 0 <= i < 16 ==> T_m[i] == MULX(SPEC_AT16(T, Pre), i); */
+    /*@ assert C_g: REF_EQ16_AT(in + o, in, o, Pre); */
+    block_dec(key, half, T_m, in + o, pp);     /* PP <- blockDec(C_{m-1}, m) */
+    /*@ assert PP: \forall integer i; 0 <= i < 16 ==>
+          pp[i] == STEAL_PP_D{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), i); */
+    /* CC <- C_m || CP, CP the last 16-b bytes of PP: PP with C_m over its head. */
+    ref_copy(cc, pp, 16);
+    ref_copy(cc, in + o + 16, b);
+    /*@ assert CC: \forall integer i; 0 <= i < 16 ==>
+          cc[i] == STEAL_CC_D{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, i); */
+    /*@ assert T_same0: \forall integer i; 0 <= i < 16 ==> T[i] == \at(T[i], Pre); */
+    ref_copy(out + o + 16, pp, b);             /* P_m <- the first b bytes of PP */
+    /*@ assert P_m: \forall integer x; o + 16 <= x < o + 16 + b ==>
           out[x] == STEAL_D{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, x - o); */
-    /*@ assert T_q2: \forall integer i; 0 <= i < 16 ==> T[i] == \at(T[i], Pre); */
-    /*@ assert Tn_q2: \forall integer i; 0 <= i < 16 ==> T_next[i] == MULX(SPEC_AT16(T, Pre), i); */
-    /* The last whole block: encrypt with T_m, decrypt with T_{m-1}. */
-    if (decrypt) {
-        /*@ assert pp_dq: \forall integer i; 0 <= i < 16 ==>
-              pp[i] == STEAL_CC_D{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, i); */
-        /*@ assert pp_dg: SPEC_EQ16(pp, STEAL_CC_D{Pre}, KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b); */
-        /*@ assert T_same2: REF_EQ16_AT(T, T, 0, Pre); */
-        /*@ assert T_sel2: \forall integer i; 0 <= i < 16 ==> T[i] == sel16(SPEC_AT16(T, Pre), i); */
-        block_xex(key, half, T, pp, out + o, decrypt);
-        /*@ assert last_d: \forall integer i; 0 <= i < 16 ==>
-              out[o + i] == STEAL_D{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, i); */
-    } else {
-        /*@ assert pp_eq: \forall integer i; 0 <= i < 16 ==>
-              pp[i] == STEAL_PP_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, i); */
-        /*@ assert pp_eg: SPEC_EQ16(pp, STEAL_PP_E{Pre}, KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b); */
-        /*@ assert Tn_ok2: SPEC_EQ16(T_next, MULX, SPEC_AT16(T, Pre)); */
-        block_xex(key, half, T_next, pp, out + o, decrypt);
-        /*@ assert last_e: \forall integer i; 0 <= i < 16 ==>
-              out[o + i] == STEAL_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, i); */
-    }
-    /*@ assert decrypt == 0 ==> \forall integer x; o <= x < o + 16 ==>
-          out[x] == STEAL_E{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, x - o); */
-    /*@ assert decrypt != 0 ==> \forall integer x; o <= x < o + 16 ==>
+    /*@ assert CCg: SPEC_EQ16(cc, STEAL_CC_D{Pre}, KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b); */
+    /*@ assert T_same: \forall integer i; 0 <= i < 16 ==> T[i] == \at(T[i], Pre); */
+    block_dec(key, half, T, cc, out + o);      /* P_{m-1} <- blockDec(CC, m-1) */
+    /*@ assert P_m1: \forall integer x; o <= x < o + 16 ==>
           out[x] == STEAL_D{Pre}(KEYAT(key, half), in, o, SPEC_AT16(T, Pre), b, x - o); */
 }
 
-/* §5.3.2 (encrypt) and §5.4.2 (decrypt). Each block is read before it is written, so out may equal in. */
+/*
+ * §5.3.2 XTS-AES encryption of the data unit in[0, len), m = len / 16 whole
+ * blocks and a partial block of b = len % 16 bytes; key = Key1 || Key2, the
+ * tweak is i. C_q = blockEnc(P_q, q) for q = 0 .. m-2, and for q = m-1 too
+ * when b = 0; else ciphertext stealing for the last two blocks. Each block
+ * is read before it is written, so out may equal in.
+ */
 /*@ requires key_len == 32 || key_len == 64;
     requires 16 <= len <= 16777216;
     requires \valid_read(tweak + (0 .. 15)) && REF_APART(tweak, 16);
@@ -550,66 +571,149 @@ static void xts_steal(const uint8_t *key, size_t half, const uint8_t *in, uint8_
     requires \separated(out + (0 .. len - 1), tweak + (0 .. 15));
     requires REF_APART(key, key_len) && REF_APART(in, len) && REF_APART(out, len);
     assigns out[0 .. len - 1], sbox_table[0 .. 255], inv_sbox_table[0 .. 255], tables_ready;
-    ensures enc: decrypt == 0 ==> \forall integer x; 0 <= x < len ==>
+    ensures \forall integer x; 0 <= x < len ==>
       out[x] == XTS_ENC_AT(Pre, KEYAT(key, key_len / 2), KEYAT(key + key_len / 2, key_len / 2),
                            in, 0, len, x, SPEC_OLD16(tweak));
-    ensures dec: decrypt != 0 ==> \forall integer x; 0 <= x < len ==>
+*/
+static void xts_enc(const uint8_t *key, size_t key_len, const uint8_t tweak[16], const uint8_t *in,
+                    uint8_t *out, size_t len)
+{
+    size_t half = key_len / 2, m = len / 16, b = len % 16, q;
+    size_t n = b == 0 ? m : m - 1;                   /* the blocks before any stealing */
+    uint8_t T[16];
+
+    ref_aes_encrypt(key + half, half, tweak, T);     /* T = T_0 = E_K2(i) (x) alpha^0 */
+#ifdef __FRAMAC__
+T0:; /* a proof label: T holds T_0 */
+#endif
+    /*@ assert T_E: SPEC_EQ16(T, E, KEYAT(key + half, half), SPEC_AT16(tweak, Pre)); */
+    /*@ assert sizes: len == 16 * m + b && 0 <= b < 16 && n <= m && (b != 0 ==> 1 <= m); */
+    /*@ loop invariant 0 <= q <= n;
+        loop invariant T_q: \forall integer i; 0 <= i < 16 ==> T[i] == AP(REF_TW0, q, i);
+        loop invariant done: \forall integer x; 0 <= x < 16 * q ==>
+          out[x] == XB_E{Pre}(KEYAT(key, half), in, 0, REF_TW0, x / 16, x % 16);
+        loop invariant rest: \forall integer x; 16 * q <= x < len ==> in[x] == \at(in[x], Pre);
+        loop assigns q, T[0 .. 15], out[0 .. len - 1], sbox_table[0 .. 255], inv_sbox_table[0 .. 255],
+          tables_ready;
+        loop variant n - q; */
+    for (q = 0; q < n; q++) {
+        /*@ assert P_g: \forall integer j; j == q ==> REF_EQ16_AT(in + 16 * j, in, 16 * j, Pre); */
+        /*@ assert q_in: 16 * q + 16 <= len; */
+        /*@ assert q_sub: \subset(out + 16 * q + (0 .. 15), out + (0 .. len - 1)); */
+        block_enc(key, half, T, in + 16 * q, out + 16 * q);   /* C_q <- blockEnc(P_q, q) */
+        /*@ assert rest_b: \forall integer x; 16 * q + 16 <= x < len ==> in[x] == \at(in[x], Pre); */
+        /*@ assert C_q: \forall integer k; 0 <= k < 16 ==>
+              out[16 * q + k] == XB_E{Pre}(KEYAT(key, half), in, 0, REF_TW0, q, k); */
+        /*@ assert C_q2: \forall integer x; 16 * q <= x < 16 * q + 16 ==>
+              out[x] == XB_E{Pre}(KEYAT(key, half), in, 0, REF_TW0, q, x - 16 * q); */
+        /*@ assert D_q: \forall integer x; 16 * q <= x < 16 * q + 16 ==> x / 16 == q && x % 16 == x - 16 * q; */
+        /*@ assert T_g2: SPEC_EQ16(T, AP, REF_TW0, q); */
+        /*@ assert C_x: \forall integer x; 16 * q <= x < 16 * q + 16 ==>
+              out[x] == XB_E{Pre}(KEYAT(key, half), in, 0, REF_TW0, x / 16, x % 16); */
+        ref_gf_mul_alpha(T);                                  /* T_{q+1} = T_q (x) alpha */
+        /*@ assert T_q1: \forall integer i; 0 <= i < 16 ==> T[i] == MULX(SPEC_F16(AP, REF_TW0, q), i); */
+    }
+    if (b != 0) {
+        /*@ assert T_m1: SPEC_EQ16(T, AP, REF_TW0, m - 1); */
+        /*@ assert len_m: len == 16 * (m - 1) + 16 + b; */
+        /*@ assert S_sub: \subset(out + (16 * (m - 1) .. 16 * (m - 1) + 15 + b), out + (0 .. len - 1)); */
+        /*@ assert in_m: \forall integer x; 16 * (m - 1) <= x < 16 * (m - 1) + 16 + b ==>
+              in[x] == \at(in[x], Pre); */
+        /*@ assert spec_P: \forall integer x; 16 * (m - 1) <= x < len ==>
+              XTS_ENC_T{Pre}(KEYAT(key, half), in, 0, len, REF_TW0, x) ==
+              STEAL_E{Pre}(KEYAT(key, half), in, 16 * (m - 1), SPEC_F16(AP, REF_TW0, m - 1), b, x - 16 * (m - 1)); */
+        /*@ assert same: \forall integer c; STEAL_E{Here}(KEYAT(key, half), in, 16 * (m - 1),
+              SPEC_F16(AP, REF_TW0, m - 1), b, c) == STEAL_E{Pre}(KEYAT(key, half), in, 16 * (m - 1),
+              SPEC_F16(AP, REF_TW0, m - 1), b, c); */
+        /*@ assert spec_S: \forall integer x; 16 * (m - 1) <= x < len ==>
+              XTS_ENC_T{Pre}(KEYAT(key, half), in, 0, len, REF_TW0, x) ==
+              STEAL_E{Here}(KEYAT(key, half), in, 16 * (m - 1), SPEC_F16(AP, REF_TW0, m - 1), b, x - 16 * (m - 1)); */
+        steal_enc(key, half, in, out, 16 * (m - 1), b, T);  /* C_{m-1}, C_m */
+        /*@ assert tail_T: \forall integer x; 16 * (m - 1) <= x < len ==>
+              out[x] == XTS_ENC_T{Pre}(KEYAT(key, half), in, 0, len, REF_TW0, x); */
+    }
+    /*@ assert head_T: \forall integer x; 0 <= x < 16 * n ==>
+          out[x] == XTS_ENC_T{Pre}(KEYAT(key, half), in, 0, len, REF_TW0, x); */
+    /*@ assert all_T: \forall integer x; 0 <= x < len ==>
+          out[x] == XTS_ENC_T{Pre}(KEYAT(key, half), in, 0, len, REF_TW0, x); */
+}
+
+/* §5.4.2 XTS-AES decryption of the data unit in[0, len), as xts_enc. */
+/*@ requires key_len == 32 || key_len == 64;
+    requires 16 <= len <= 16777216;
+    requires \valid_read(tweak + (0 .. 15)) && REF_APART(tweak, 16);
+    requires \valid_read(key + (0 .. key_len - 1));
+    requires \valid_read(in + (0 .. len - 1)) && \valid(out + (0 .. len - 1));
+    requires in == out || \separated(in + (0 .. len - 1), out + (0 .. len - 1));
+    requires \separated(out + (0 .. len - 1), key + (0 .. key_len - 1));
+    requires \separated(out + (0 .. len - 1), tweak + (0 .. 15));
+    requires REF_APART(key, key_len) && REF_APART(in, len) && REF_APART(out, len);
+    assigns out[0 .. len - 1], sbox_table[0 .. 255], inv_sbox_table[0 .. 255], tables_ready;
+    ensures \forall integer x; 0 <= x < len ==>
       out[x] == XTS_DEC_AT(Pre, KEYAT(key, key_len / 2), KEYAT(key + key_len / 2, key_len / 2),
                            in, 0, len, x, SPEC_OLD16(tweak));
 */
-static void xts(const uint8_t *key, size_t key_len, const uint8_t tweak[16], const uint8_t *in,
-               uint8_t *out, size_t len, int decrypt)
+static void xts_dec(const uint8_t *key, size_t key_len, const uint8_t tweak[16], const uint8_t *in,
+                    uint8_t *out, size_t len)
 {
-    size_t half = key_len / 2, m, b, j;
-    uint8_t T0[16], T[16];
+    size_t half = key_len / 2, m = len / 16, b = len % 16, q;
+    size_t n = b == 0 ? m : m - 1;                   /* the blocks before any stealing */
+    uint8_t T[16];
 
-    m = len / 16;  /* whole blocks 0 .. m-1 */
-    b = len % 16;  /* bytes in the partial block m */
-
-    ref_aes_encrypt(key + half, half, tweak, T0); /* T_0 = E_K2(i) * alpha^0 */
-    /*@ assert T0_ok: SPEC_EQ16(T0, E, KEYAT(key + half, half), SPEC_AT16(tweak, Pre)); */
-    ref_copy(T, T0, 16);
-    /*@ assert T_0: SPEC_EQ16(T, AP, REF_TW0, 0); */
-    /* Blocks 0 .. m-2 always; block m-1 too when there is no partial block. */
-    /*@ loop invariant 0 <= j <= m && (b != 0 ==> j <= m - 1);
-        loop invariant T_j: \forall integer i; 0 <= i < 16 ==> T[i] == AP(REF_TW0, j, i);
-        loop invariant done_enc: decrypt == 0 ==> \forall integer x; 0 <= x < 16 * j ==>
-          out[x] == XB_E{Pre}(KEYAT(key, half), in, 0, REF_TW0, x / 16, x % 16);
-        loop invariant done_dec: decrypt != 0 ==> \forall integer x; 0 <= x < 16 * j ==>
+    ref_aes_encrypt(key + half, half, tweak, T);     /* T = T_0 = E_K2(i) (x) alpha^0 (§5.4.1) */
+#ifdef __FRAMAC__
+T0:; /* a proof label: T holds T_0 */
+#endif
+    /*@ assert T_E: SPEC_EQ16(T, E, KEYAT(key + half, half), SPEC_AT16(tweak, Pre)); */
+    /*@ assert sizes: len == 16 * m + b && 0 <= b < 16 && n <= m && (b != 0 ==> 1 <= m); */
+    /*@ loop invariant 0 <= q <= n;
+        loop invariant T_q: \forall integer i; 0 <= i < 16 ==> T[i] == AP(REF_TW0, q, i);
+        loop invariant done: \forall integer x; 0 <= x < 16 * q ==>
           out[x] == XB_D{Pre}(KEYAT(key, half), in, 0, REF_TW0, x / 16, x % 16);
-        loop invariant rest: \forall integer x; 16 * j <= x < len ==> in[x] == \at(in[x], Pre);
-        loop assigns j, T[0 .. 15], out[0 .. len - 1], sbox_table[0 .. 255], inv_sbox_table[0 .. 255],
+        loop invariant rest: \forall integer x; 16 * q <= x < len ==> in[x] == \at(in[x], Pre);
+        loop assigns q, T[0 .. 15], out[0 .. len - 1], sbox_table[0 .. 255], inv_sbox_table[0 .. 255],
           tables_ready;
-        loop variant m - j; */
-    for (j = 0; j + 1 < m || (b == 0 && j < m); j++) {
-        /*@ assert in_j: \forall integer jj; jj == j ==> REF_EQ16_AT(in, in, 16 * jj, Pre); */
-        /*@ assert T_jg: SPEC_EQ16(T, AP, REF_TW0, j); */
-        block_xex(key, half, T, in + 16 * j, out + 16 * j, decrypt);
-        /*@ assert blk_enc: decrypt == 0 ==> \forall integer k; 0 <= k < 16 ==>
-              out[16 * j + k] == XB_E{Pre}(KEYAT(key, half), in, 0, REF_TW0, j, k); */
-        /*@ assert blk_dec: decrypt != 0 ==> \forall integer k; 0 <= k < 16 ==>
-              out[16 * j + k] == XB_D{Pre}(KEYAT(key, half), in, 0, REF_TW0, j, k); */
-        /*@ assert decrypt == 0 ==> \forall integer x; 16 * j <= x < 16 * j + 16 ==>
-              out[x] == XB_E{Pre}(KEYAT(key, half), in, 0, REF_TW0, x / 16, x % 16); */
-        /*@ assert decrypt != 0 ==> \forall integer x; 16 * j <= x < 16 * j + 16 ==>
+        loop variant n - q; */
+    for (q = 0; q < n; q++) {
+        /*@ assert C_g: \forall integer j; j == q ==> REF_EQ16_AT(in + 16 * j, in, 16 * j, Pre); */
+        /*@ assert q_in: 16 * q + 16 <= len; */
+        /*@ assert q_sub: \subset(out + 16 * q + (0 .. 15), out + (0 .. len - 1)); */
+        block_dec(key, half, T, in + 16 * q, out + 16 * q);   /* P_q <- blockDec(C_q, q) */
+        /*@ assert rest_b: \forall integer x; 16 * q + 16 <= x < len ==> in[x] == \at(in[x], Pre); */
+        /*@ assert P_q: \forall integer k; 0 <= k < 16 ==>
+              out[16 * q + k] == XB_D{Pre}(KEYAT(key, half), in, 0, REF_TW0, q, k); */
+        /*@ assert P_q2: \forall integer x; 16 * q <= x < 16 * q + 16 ==>
+              out[x] == XB_D{Pre}(KEYAT(key, half), in, 0, REF_TW0, q, x - 16 * q); */
+        /*@ assert D_q: \forall integer x; 16 * q <= x < 16 * q + 16 ==> x / 16 == q && x % 16 == x - 16 * q; */
+        /*@ assert T_g2: SPEC_EQ16(T, AP, REF_TW0, q); */
+        /*@ assert P_x: \forall integer x; 16 * q <= x < 16 * q + 16 ==>
               out[x] == XB_D{Pre}(KEYAT(key, half), in, 0, REF_TW0, x / 16, x % 16); */
-        /*@ assert T_jg2: SPEC_EQ16(T, AP, REF_TW0, j); */
-        ref_gf_mul_alpha(T);                  /* T_{j+1} = T_j * alpha */
-        /*@ assert T_j1: \forall integer i; 0 <= i < 16 ==> T[i] == MULX(SPEC_F16(AP, REF_TW0, j), i); */
+        ref_gf_mul_alpha(T);                                  /* T_{q+1} = T_q (x) alpha */
+        /*@ assert T_q1: \forall integer i; 0 <= i < 16 ==> T[i] == MULX(SPEC_F16(AP, REF_TW0, q), i); */
     }
     if (b != 0) {
-        /* Ciphertext stealing; T is T_{m-1}. */
         /*@ assert T_m1: SPEC_EQ16(T, AP, REF_TW0, m - 1); */
-        /*@ assert in_m1: \forall integer x; 16 * (m - 1) <= x < 16 * (m - 1) + 16 + b ==>
+        /*@ assert len_m: len == 16 * (m - 1) + 16 + b; */
+        /*@ assert S_sub: \subset(out + (16 * (m - 1) .. 16 * (m - 1) + 15 + b), out + (0 .. len - 1)); */
+        /*@ assert in_m: \forall integer x; 16 * (m - 1) <= x < 16 * (m - 1) + 16 + b ==>
               in[x] == \at(in[x], Pre); */
-        xts_steal(key, half, in, out, 16 * (m - 1), b, T, decrypt);
-        /*@ assert tail_enc: decrypt == 0 ==> \forall integer x; 16 * (m - 1) <= x < len ==>
-              out[x] == STEAL_E{Pre}(KEYAT(key, half), in, 16 * (m - 1), SPEC_F16(AP, REF_TW0, m - 1), b,
-                                     x - 16 * (m - 1)); */
-        /*@ assert tail_dec: decrypt != 0 ==> \forall integer x; 16 * (m - 1) <= x < len ==>
-              out[x] == STEAL_D{Pre}(KEYAT(key, half), in, 16 * (m - 1), SPEC_F16(AP, REF_TW0, m - 1), b,
-                                     x - 16 * (m - 1)); */
+        /*@ assert spec_P: \forall integer x; 16 * (m - 1) <= x < len ==>
+              XTS_DEC_T{Pre}(KEYAT(key, half), in, 0, len, REF_TW0, x) ==
+              STEAL_D{Pre}(KEYAT(key, half), in, 16 * (m - 1), SPEC_F16(AP, REF_TW0, m - 1), b, x - 16 * (m - 1)); */
+        /*@ assert same: \forall integer c; STEAL_D{Here}(KEYAT(key, half), in, 16 * (m - 1),
+              SPEC_F16(AP, REF_TW0, m - 1), b, c) == STEAL_D{Pre}(KEYAT(key, half), in, 16 * (m - 1),
+              SPEC_F16(AP, REF_TW0, m - 1), b, c); */
+        /*@ assert spec_S: \forall integer x; 16 * (m - 1) <= x < len ==>
+              XTS_DEC_T{Pre}(KEYAT(key, half), in, 0, len, REF_TW0, x) ==
+              STEAL_D{Here}(KEYAT(key, half), in, 16 * (m - 1), SPEC_F16(AP, REF_TW0, m - 1), b, x - 16 * (m - 1)); */
+        steal_dec(key, half, in, out, 16 * (m - 1), b, T);  /* P_{m-1}, P_m */
+        /*@ assert tail_T: \forall integer x; 16 * (m - 1) <= x < len ==>
+              out[x] == XTS_DEC_T{Pre}(KEYAT(key, half), in, 0, len, REF_TW0, x); */
     }
+    /*@ assert head_T: \forall integer x; 0 <= x < 16 * n ==>
+          out[x] == XTS_DEC_T{Pre}(KEYAT(key, half), in, 0, len, REF_TW0, x); */
+    /*@ assert all_T: \forall integer x; 0 <= x < len ==>
+          out[x] == XTS_DEC_T{Pre}(KEYAT(key, half), in, 0, len, REF_TW0, x); */
 }
 
 /* The argument check of ref_xts_encrypt / ref_xts_decrypt. */
@@ -648,7 +752,7 @@ int ref_xts_encrypt(const uint8_t *key, size_t key_len, const uint8_t tweak[16],
 {
     if (!ref_args_ok(key_len, len))
         return -1;
-    xts(key, key_len, tweak, in, out, len, 0);
+    xts_enc(key, key_len, tweak, in, out, len);
     return 0;
 }
 
@@ -679,6 +783,6 @@ int ref_xts_decrypt(const uint8_t *key, size_t key_len, const uint8_t tweak[16],
 {
     if (!ref_args_ok(key_len, len))
         return -1;
-    xts(key, key_len, tweak, in, out, len, 1);
+    xts_dec(key, key_len, tweak, in, out, len);
     return 0;
 }
