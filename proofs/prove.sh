@@ -4,7 +4,7 @@
 # if any goal is not proved.
 #   proofs/prove.sh              everything
 #   proofs/prove.sh RUN...       only these runs (names below), for development
-# Environment: PROVE_TIMEOUT (s per goal and prover, default 20; CI pins 20),
+# Environment: PROVE_TIMEOUT (s per goal and prover, default 20),
 # PROVE_JOBS (Frama-C runs at once, default 2), PROVE_PAR (prover jobs per
 # run, default 1), PROVE_OUT (default build/proofs).
 # Installs frama-c-base why3 z3 cvc4 when run as root (scripts/deps.sh prove).
@@ -108,21 +108,17 @@ wp_run ct64-sbox  "src/backend_ct64.c"     "" "$CT64 -wp-no-let -wp-fct sbox_fwd
 # need (fewer hypotheses cannot make a false goal provable): the AES, the byte
 # helpers and the API wrappers with bx defined (xor8 computes a xor); the XTS
 # functions (§5.3, §5.4) with bx abstract (they xor only through xor16's
-# contract) and without the spec's lemma set: the blocks and the stealing
-# with no lemma, the data units with ref's own (ref_spec.h). REF_OPEN:
-# functions whose proof is not finished; they are listed as NOT PROVED in
-# REPORT.md.
+# contract) and with no lemma, but the data units with the lemma groups they
+# use (xts_lemmas.h). REF_OPEN: functions whose proof is not finished; they
+# are listed as NOT PROVED in REPORT.md.
 REF_OPEN=""
 REF_XTS="block_enc,block_dec,steal_enc,steal_dec,xts_enc,xts_dec"
 REF="-wp-prover z3n,cvc4n -wp-prop=-aes"
-# ref's lemmas (ref_spec.h: -DVXTS_REF_LEMMAS, and bx_swap, used by the ref
-# run), once, as the `lemmas` run; the spec's lemmas, proved there, are in
-# scope but not proved again.
-REF_LEMMAS="ref_XTS_ENC_T_blocks,ref_XTS_DEC_T_blocks,ref_XTS_ENC_T_steal,ref_XTS_DEC_T_steal"
-REF_LEMMAS="$REF_LEMMAS,ref_STEAL_E_reads,ref_STEAL_D_reads,bx_swap"
-wp_run ref-xts    "ref/ref_xts.c" "-DVXTS_REF_LEMMAS" "$REF -wp-fct xts_enc,xts_dec"
-NO_RTE=1 wp_run ref-lemmas "proofs/c/ref_lemmas.c" "-DVXTS_SPEC_LEMMAS -DVXTS_REF_LEMMAS -DVXTS_SPEC_XOR" \
-    "-wp-prop $REF_LEMMAS"
+wp_run ref-xts    "ref/ref_xts.c" \
+    "-DVXTS_SPEC_LEMMAS -DVXTS_LEMMAS_ONLY -DVXTS_LEMMA_ENC_UNFOLD -DVXTS_LEMMA_DEC_UNFOLD -DVXTS_LEMMA_STEAL_READS" \
+    "$REF -wp-fct xts_enc,xts_dec"
+# bx_swap (ref_spec.h), a hypothesis of the ref run, proved on its own.
+NO_RTE=1 wp_run ref-lemmas "proofs/c/ref_lemmas.c" "-DVXTS_SPEC_XOR" "-wp-prop bx_swap"
 wp_run ref        "ref/ref_xts.c" "-DVXTS_SPEC_XOR" "$REF -wp-skip-fct $REF_XTS${REF_OPEN:+,$REF_OPEN}"
 wp_run ref-block  "ref/ref_xts.c" "" "$REF -wp-fct block_enc,block_dec"
 wp_run ref-steal  "ref/ref_xts.c" "" "$REF -wp-fct steal_enc,steal_dec"

@@ -1,8 +1,6 @@
 /*
- * ref's own lemmas (proofs/spec/ref_spec.h, -DVXTS_REF_LEMMAS), proved on
- * their own (proofs/prove.sh, run ref-lemmas), with the spec's lemmas
- * (xts_lemmas.h, proved in the run lemmas) as hypotheses.
+ * ref's one lemma, bx_swap (proofs/spec/ref_spec.h, with -DVXTS_SPEC_XOR),
+ * proved on its own (proofs/prove.sh, run ref-lemmas).
  */
 #include <stdint.h>
-#include "xts_lemmas.h"
 #include "ref_spec.h"

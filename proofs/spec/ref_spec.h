@@ -32,46 +32,4 @@
 */
 #endif
 
-/*
- * ref's own lemmas (-DVXTS_REF_LEMMAS; proved in the ref-lemmas run,
- * proofs/c/ref_lemmas.c, from the spec's lemmas): XTS_ENC_T / XTS_DEC_T
- * unfolded in the two cases that xts_enc / xts_dec meet, and what the
- * stealing blocks read, so that their proofs need neither unfold them nor
- * the whole lemma set of xts_lemmas.h.
- */
-#ifdef VXTS_REF_LEMMAS
-/*@
-  // Byte n of a block before any stealing: byte n % 16 of block n / 16.
-  lemma ref_XTS_ENC_T_blocks{L}:
-    \forall integer key, uint8_t *in, integer o, integer len, SPEC_P16(t), integer n;
-    (len % 16 == 0 || n < 16 * (len / 16 - 1)) ==>
-    XTS_ENC_T{L}(key, in, o, len, SPEC_A16(t), n) == XB_E{L}(key, in, o, SPEC_A16(t), n / 16, n % 16);
-  lemma ref_XTS_DEC_T_blocks{L}:
-    \forall integer key, uint8_t *in, integer o, integer len, SPEC_P16(t), integer n;
-    (len % 16 == 0 || n < 16 * (len / 16 - 1)) ==>
-    XTS_DEC_T{L}(key, in, o, len, SPEC_A16(t), n) == XB_D{L}(key, in, o, SPEC_A16(t), n / 16, n % 16);
-  // Byte n of the last two blocks when the last one is partial.
-  lemma ref_XTS_ENC_T_steal{L}:
-    \forall integer key, uint8_t *in, integer o, integer len, SPEC_P16(t), integer n;
-    len % 16 != 0 && 16 * (len / 16 - 1) <= n ==>
-    XTS_ENC_T{L}(key, in, o, len, SPEC_A16(t), n) ==
-    STEAL_E{L}(key, in, o + 16 * (len / 16 - 1), SPEC_F16(AP, SPEC_A16(t), len / 16 - 1), len % 16,
-               n - 16 * (len / 16 - 1));
-  lemma ref_XTS_DEC_T_steal{L}:
-    \forall integer key, uint8_t *in, integer o, integer len, SPEC_P16(t), integer n;
-    len % 16 != 0 && 16 * (len / 16 - 1) <= n ==>
-    XTS_DEC_T{L}(key, in, o, len, SPEC_A16(t), n) ==
-    STEAL_D{L}(key, in, o + 16 * (len / 16 - 1), SPEC_F16(AP, SPEC_A16(t), len / 16 - 1), len % 16,
-               n - 16 * (len / 16 - 1));
-  // The stealing blocks depend only on their 16 + r bytes (as STEAL_E_reads
-  // and STEAL_D_reads of xts_lemmas.h, which prove them).
-  lemma ref_STEAL_E_reads{L1, L2}: \forall integer key, uint8_t *in, integer o, SPEC_P16(t), integer r, b;
-    0 <= r < 16 && (\forall integer x; o <= x < o + 16 + r ==> \at(in[x], L1) == \at(in[x], L2)) ==>
-    STEAL_E{L1}(key, in, o, SPEC_A16(t), r, b) == STEAL_E{L2}(key, in, o, SPEC_A16(t), r, b);
-  lemma ref_STEAL_D_reads{L1, L2}: \forall integer key, uint8_t *in, integer o, SPEC_P16(t), integer r, b;
-    0 <= r < 16 && (\forall integer x; o <= x < o + 16 + r ==> \at(in[x], L1) == \at(in[x], L2)) ==>
-    STEAL_D{L1}(key, in, o, SPEC_A16(t), r, b) == STEAL_D{L2}(key, in, o, SPEC_A16(t), r, b);
-*/
-#endif
-
 #endif /* VXTS_REF_SPEC_H */
