@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 # vxts — build, test, install. `make help` lists the targets.
 #
 # Components add their own targets in mk/*.mk (tests, cli, bench, proofs,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /* vxts-bench: shared types of the benchmark program. */
 #ifndef VXTS_BENCH_H
 #define VXTS_BENCH_H

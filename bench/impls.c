@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * The measured implementations: every compiled-in vxts backend, OpenSSL 3
  * EVP and libgcrypt. Keys are set once; each call only sets the tweak.

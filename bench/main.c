@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * vxts-bench: vxts backends vs OpenSSL, libgcrypt and the CPU's AES round
  * limit. Median of interleaved trials; see bench/README.md.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * The CPU's own limits: AES round throughput (independent AESENC chains on
  * xmm/ymm/zmm) and the clock (a dependent add chain, 1 add per cycle).

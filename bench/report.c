@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /* vxts-bench output: text tables, ratios, targets, CSV and JSON. */
 #include <math.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * vxts — AES-XTS storage encryption (IEEE Std 1619-2018, NIST SP 800-38E).
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 # AArch64: cross-build with aarch64-linux-gnu-gcc and test under qemu-user.
 #
 #   make check-aarch64

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 # make bench: build bench/ into $(BUILD)/bench/ and run it (BENCH_ARGS are passed on,
 # e.g. make bench BENCH_ARGS="--quick --cases 'aes256-enc-*'"). make bench-build: build only.
 BENCH_DIR  := $(BUILD)/bench

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 # The vxts command-line tool ($(BUILD)/bin/vxts), its tests and the demo.
 #
 #   make cli          build $(BUILD)/bin/vxts (linked with the static library)

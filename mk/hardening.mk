@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 # make check-hardening: constant-time checks, fuzzing, the sanitizer and
 # compiler matrix, static analysis (tests/ct/README.md, tests/fuzz/README.md).
 # Each check logs to $(HARD_LOGS)/<check>.log, which ends with "N passed,

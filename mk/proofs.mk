@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 # make prove: the Frama-C/WP proofs, the bit-vector checks of the tweak
 # arithmetic and the sanity checks (proofs/prove.sh); writes proofs/REPORT.md
 # and fails if any goal is not proved. Installs frama-c-base, why3, z3 and

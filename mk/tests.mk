@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 # make check-lib: the library's test programs (tests/*.c), built into
 # $(BUILD)/tests/ and run; each ends with "N passed, N failed[, N skipped]",
 # and the target ends with the sum "N passed, N failed" (fails if any failed).

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 # make prove: every Frama-C/WP proof of vxts, then the bit-vector checks and
 # the sanity checks; writes proofs/REPORT.md (the assurance report) and fails
 # if any goal is not proved.
@@ -123,7 +124,7 @@ wp_run ref        "ref/ref_xts.c" "-DVXTS_SPEC_XOR" "$REF -wp-skip-fct $REF_XTS$
 wp_run ref-block  "ref/ref_xts.c" "" "$REF -wp-fct block_enc,block_dec"
 wp_run ref-steal  "ref/ref_xts.c" "" "$REF -wp-fct steal_enc,steal_dec"
 # The mode layer: every function of src/mode.c, against the kernel contracts
-# of src/kernel.h, in groups. Each group gets only the lemma groups of
+# of proofs/spec/kernel_spec.h, in groups. Each group gets only the lemma groups of
 # proofs/spec/xts_lemmas.h it needs (-DVXTS_LEMMAS_ONLY -DVXTS_LEMMA_<G>):
 # WP hands every lemma in scope to every goal, and the provers time out on
 # easy goals when many are there; leaving lemmas out only removes hypotheses.

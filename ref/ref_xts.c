@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * Reference XTS-AES. Every step names the standard's step it implements.
  * FIPS-197 AES with the S-box computed from its definition (multiplicative

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * ref — a byte-level reference of XTS-AES (IEEE Std 1619-2018 §5.3, §5.4)
  * over a plain FIPS-197 AES. Written for clarity, not speed, and not constant

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 # The built-in example: make an image, encrypt it with the vxts CLI, decrypt
 # it, compare, and print the backend and throughput (`make demo`).
 set -eu

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 # Makes sure the Debian packages a task needs are installed.
 #   scripts/deps.sh build|test|prove  install what is missing (as root), or name it and fail
 #   scripts/deps.sh --list build|test print the package names

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 # The whole vxts test suite: every stage below, in order, each one logged to
 # build/logs/<stage>.log. Installs the Debian packages it needs when run as
 # root (scripts/deps.sh); otherwise names what is missing and stops.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * The backend interface: what every backend (ct64, aesni, vaes256, vaes512,
  * armce) provides. Backends know nothing about lengths that are not whole
@@ -35,7 +36,7 @@ typedef struct vxts_key {
 typedef char vxts_key_fits_in_ctx[(sizeof(vxts_key) <= sizeof(vxts_ctx)) ? 1 : -1];
 
 /*
- * Contracts every backend meets (stated for proofs in kernel.h):
+ * Contracts every backend meets (the same in ACSL: proofs/spec/kernel_spec.h):
  *  - setup: expands Key1 for encryption and decryption and Key2 for
  *    encryption (FIPS-197 §5.2; decryption per the backend's own inverse).
  *    key1, key2 are half_key_bytes (16 or 32) long. k->rounds and
@@ -46,7 +47,7 @@ typedef char vxts_key_fits_in_ctx[(sizeof(vxts_key) <= sizeof(vxts_ctx)) ? 1 : -
  *    then tweak <- T * alpha^nblocks. Reads exactly in[0, 16n), writes
  *    exactly out[0, 16n). out == in allowed; nblocks == 0 allowed.
  *  - decrypt_blocks: the same with D_K1.
- *  - encrypt_sectors / decrypt_sectors (optional, may be NULL): nsectors
+ *  - encrypt_sectors / decrypt_sectors: nsectors
  *    data units of sector_blocks whole blocks each, sector s using
  *    tweak E_K2(le128(first_sector + s)); the caller guarantees
  *    first_sector + nsectors - 1 <= 2^64 - 1, nsectors >= 1,
@@ -67,6 +68,7 @@ typedef struct vxts_backend {
                             size_t sector_blocks, uint64_t first_sector);
     void (*decrypt_sectors)(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
                             size_t sector_blocks, uint64_t first_sector);
+    void (*scrub)(void); /* zeroes every vector register a call may have left key or tweak material in */
 } vxts_backend;
 
 /* Each backend file defines one of these (only those compiled for the target exist). */
@@ -84,7 +86,7 @@ const vxts_backend *vxts_best_backend(void);
  * Zeroes n bytes so that the compiler cannot drop it. With GCC/clang: memset,
  * then an empty asm that claims to read the memory, so the stores stay and a
  * 16-byte wipe on the hot path of every short call is a few inline stores.
- * Elsewhere (and for Frama-C, which sees a contract in kernel.h): util.c.
+ * Elsewhere (and for Frama-C, which sees its contract in kernel_spec.h): util.c.
  */
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(__FRAMAC__)
 static inline void vxts_memzero(void *p, size_t n)
@@ -94,6 +96,23 @@ static inline void vxts_memzero(void *p, size_t n)
 }
 #else
 void vxts_memzero(void *p, size_t n);
+#endif
+
+/*
+ * The mode layer reaches a backend only through these names. Outside the
+ * proofs they are direct calls through the context's table; Frama-C sees
+ * them as functions with the contracts of proofs/spec/kernel_spec.h.
+ */
+#ifdef __FRAMAC__
+#include "kernel_spec.h"
+#else
+#define vxts_kernel_setup(b, k, key1, key2) ((b)->setup((k), (key1), (key2)))
+#define vxts_kernel_encrypt_tweak(k, t) ((k)->backend->encrypt_tweak((k), (t)))
+#define vxts_kernel_encrypt_blocks(k, o, i, n, t) ((k)->backend->encrypt_blocks((k), (o), (i), (n), (t)))
+#define vxts_kernel_decrypt_blocks(k, o, i, n, t) ((k)->backend->decrypt_blocks((k), (o), (i), (n), (t)))
+#define vxts_kernel_encrypt_sectors(k, o, i, n, b, f) ((k)->backend->encrypt_sectors((k), (o), (i), (n), (b), (f)))
+#define vxts_kernel_decrypt_sectors(k, o, i, n, b, f) ((k)->backend->decrypt_sectors((k), (o), (i), (n), (b), (f)))
+#define vxts_kernel_scrub(b) ((b)->scrub())
 #endif
 
 #endif /* VXTS_BACKEND_H */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * The aesni backend: XTS-AES on 128-bit xmm registers with AES-NI
  * (IEEE Std 1619-2018 §5.3/§5.4, NIST SP 800-38E), for x86-64 CPUs without
@@ -715,4 +716,5 @@ const vxts_backend vxts_backend_aesni = {
     aesni_decrypt_blocks,
     aesni_encrypt_sectors,
     aesni_decrypt_sectors,
+    NULL, /* scrub: filled in by the register-scrub work */
 };

@@ -1,7 +1,8 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * ct64 — the portable constant-time backend: a bitsliced AES (FIPS-197) on
  * 64-bit words, four blocks per pass, driving XTS (IEEE Std 1619-2018 §5.3,
- * §5.4; NIST SP 800-38E) through the contracts of backend.h / kernel.h.
+ * §5.4; NIST SP 800-38E) through the contracts of backend.h.
  *
  * Constant time by construction: no table, no data- or key-dependent branch,
  * loop bound or memory index. The S-boxes are boolean circuits (AND/XOR),
@@ -30,10 +31,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "backend.h"
-#ifdef __FRAMAC__
-#include "kernel.h" /* the kernel contracts (and the predicates they use) */
-#endif
+#include "backend.h" /* under Frama-C, with the kernel contracts of proofs/spec/kernel_spec.h */
 
 /* Where the two bitsliced key schedules live in k->schedule.words:
  * (rounds + 1) * 8 words each, at most 15 * 8 = 120 (AES-256). */
@@ -46,7 +44,7 @@ typedef char ct64_schedule_fits[(2u * CT64_RK_WORDS * 8u <= VXTS_SCHEDULE_BYTES)
 /*
  * Wiping the stack copies: vxts_memzero (backend.h) on n words. For Frama-C
  * only, the wipes are declared per word type with the contract of
- * vxts_memzero (kernel.h) on those words: WP's typed memory model cannot
+ * vxts_memzero (proofs/spec/kernel_spec.h) on those words: WP's typed memory model cannot
  * follow that contract's (char *) cast onto uint64_t / uint32_t / struct
  * memory. The compiled code calls vxts_memzero with the same byte counts.
  */
@@ -1556,4 +1554,5 @@ const vxts_backend vxts_backend_ct64 = {
     ct64_decrypt_blocks,
     ct64_encrypt_sectors,
     ct64_decrypt_sectors,
+    NULL, /* scrub: filled in by the register-scrub work */
 };

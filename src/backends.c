@@ -1,12 +1,8 @@
-/*
- * The backend table: which backends are compiled in, in order of preference,
- * and the whole-block sector kernel for backends without a batched one.
- */
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
+/* The backend table: which backends are compiled in, in order of preference. */
 #include <string.h>
 
-#define VXTS_KERNEL_FUNCTIONS /* define the contracts as functions here */
 #include "backend.h"
-#include "kernel.h"
 
 /*
  * Fastest first: vxts_init() takes the first one this CPU supports. Measured
@@ -59,56 +55,4 @@ const vxts_backend *vxts_best_backend(void)
 int vxts_backend_usable(const char *backend_id)
 {
     return vxts_find_backend(backend_id) != NULL ? VXTS_OK : VXTS_ERR_BACKEND_UNAVAILABLE;
-}
-
-void vxts_kernel_encrypt_tweak(const vxts_key *k, uint8_t tweak[16])
-{
-    k->backend->encrypt_tweak(k, tweak);
-}
-
-void vxts_kernel_encrypt_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nblocks,
-                                uint8_t tweak[16])
-{
-    k->backend->encrypt_blocks(k, out, in, nblocks, tweak);
-}
-
-void vxts_kernel_decrypt_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nblocks,
-                                uint8_t tweak[16])
-{
-    k->backend->decrypt_blocks(k, out, in, nblocks, tweak);
-}
-
-/* One data unit after another, for backends without a lock-step sector kernel. */
-void vxts_kernel_encrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
-                                 size_t sector_blocks, uint64_t first_sector)
-{
-    size_t s, unit = sector_blocks * VXTS_BLOCK_SIZE;
-    uint8_t tweak[16];
-    if (k->backend->encrypt_sectors != NULL) {
-        k->backend->encrypt_sectors(k, out, in, nsectors, sector_blocks, first_sector);
-        return;
-    }
-    for (s = 0; s < nsectors; s++) {
-        vxts_sector_tweak(tweak, first_sector + s);
-        k->backend->encrypt_tweak(k, tweak);
-        k->backend->encrypt_blocks(k, out + s * unit, in + s * unit, sector_blocks, tweak);
-    }
-    vxts_memzero(tweak, sizeof tweak);
-}
-
-void vxts_kernel_decrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
-                                 size_t sector_blocks, uint64_t first_sector)
-{
-    size_t s, unit = sector_blocks * VXTS_BLOCK_SIZE;
-    uint8_t tweak[16];
-    if (k->backend->decrypt_sectors != NULL) {
-        k->backend->decrypt_sectors(k, out, in, nsectors, sector_blocks, first_sector);
-        return;
-    }
-    for (s = 0; s < nsectors; s++) {
-        vxts_sector_tweak(tweak, first_sector + s);
-        k->backend->encrypt_tweak(k, tweak);
-        k->backend->decrypt_blocks(k, out + s * unit, in + s * unit, sector_blocks, tweak);
-    }
-    vxts_memzero(tweak, sizeof tweak);
 }

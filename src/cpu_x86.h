@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * x86-64 CPU feature checks for the backends (CPUID + XGETBV).
  *

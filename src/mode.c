@@ -1,14 +1,14 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * The XTS mode layer (IEEE Std 1619-2018 §5, NIST SP 800-38E).
  *
  * The only code that knows about lengths and ciphertext stealing. Each public
  * call reads like the standard: check the arguments, T = E_K2(i), the whole
  * blocks through the backend's kernel, then ciphertext stealing, written once
- * per direction. Backends are reached only through the contracts of kernel.h.
+ * per direction. Backends are reached only through the contracts of backend.h.
  * Only lengths steer control flow.
  */
 #include "backend.h"
-#include "kernel.h"
 
 #ifdef __FRAMAC__
 #include "api_spec.h" /* proofs/spec: the argument conditions of the contracts below */

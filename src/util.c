@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /* Small helpers shared by the library. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /* ref/ref_xts.c under the oracle_* names of oracle.h, and a helper built on it. */
 #include "oracle.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * The test oracle: ref/ref_xts.c compiled under test-only names
  * (oracle_*), so a test can never bind to some other copy of ref that an

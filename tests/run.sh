@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 # Runs the test programs for mk/tests.mk and sums their counts.
 #   run.sh one LOG TIMEOUT [RUNNER...] PROGRAM [ARGS...]
 #       runs one program (under `timeout`), writes its output and exit status

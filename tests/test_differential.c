@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * Differential test: random keys (AES-128 and AES-256), tweaks and data for
  * every length 16..4096, random lengths up to 65536, and 2^24, 2^24-1,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * Dispatch: the backend list, vxts_init's choice (the first usable backend
  * in the library's own order), usability against the CPU (x86: cpu_x86.h and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * Every error path of the public API: each VXTS_ERR_* status is produced,
  * and on every error `out` is left untouched byte-for-byte (it is filled

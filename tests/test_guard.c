@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * Guard pages: for every length 16..8191 and every usable backend, input
  * and output are placed to end exactly at a PROT_NONE page and, separately,

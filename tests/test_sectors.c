@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * vxts_encrypt_sectors / vxts_decrypt_sectors equal one vxts_encrypt /
  * vxts_decrypt call per sector with vxts_sector_tweak(first + k): many

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * Known-answer tests: every vector file under tests/vectors, every vector
  * in both directions (PT -> CT and CT -> PT), through ref and through every

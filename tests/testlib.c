@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /* Shared test harness (see testlib.h). */
 #include "testlib.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * Shared test harness: pass/fail counters per "slot" (a backend, "ref",
  * "library", ...), the backends under test, a seeded random generator and

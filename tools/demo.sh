@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 # make demo: encrypt and decrypt a generated image with the vxts CLI (default
 # options: 512-byte sectors, IVs from 0, the fastest backend), check the round
 # trip, print the backend, the sizes and the speed.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * vxts CLI — sector arithmetic (see sector_plan.h for the contracts).
  * Pure: no I/O, no allocation. Proved with WP -wp-rte -warn-unsigned-overflow.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * vxts CLI — the sector arithmetic of cryptsetup plain mode, as pure functions
  * (no I/O) with ACSL contracts, proved with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * vxts — command-line AES-XTS sector encryption of files, byte-identical to
  * Linux dm-crypt with cryptsetup's plain mode and -c aes-xts-plain64.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 # Runs every query of gen.py with z3 and cvc4; fails on any unexpected answer.
 # One line per query: name, expected, z3's answer, cvc4's answer, wall time (both provers).
 # A query may hold several (check-sat)s (push/pop); its answer is sat if any is sat,

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 """
 Bit-level tweak algebra of vxts as SMT-LIB2 QF_BV queries (see README.md).
 

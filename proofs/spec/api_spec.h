@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * The argument conditions of the public API (include/vxts.h), in ACSL, for
  * the contracts of src/mode.c. ACSL only; included under __FRAMAC__ after

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * What the proofs of ref/ref_xts.c assume about its AES, in ACSL. ACSL only;
  * included by ref_xts.c under __FRAMAC__.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * Lemmas about the spec (xts_spec.h): what each memory-reading spec function
  * depends on. ACSL only.

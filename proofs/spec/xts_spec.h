@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * The formal specification of XTS-AES (IEEE Std 1619-2018 §5; NIST SP
  * 800-38E) in ACSL, over abstract block-cipher functions.
@@ -108,7 +109,7 @@
     // Byte b of E_key(x) and D_key(x): AES-128/256 encryption and decryption
     // (FIPS-197) under the key named `key`. Uninterpreted: every proof holds
     // for any pair of byte-block functions. The mode layer names the keys of
-    // a context with KEY1/KEY2 (src/kernel.h), ref names them by their bytes.
+    // a context with KEY1/KEY2 (proofs/spec/kernel_spec.h), ref names them by their bytes.
     logic integer E(integer key, SPEC_P16(x), integer b);
     logic integer D(integer key, SPEC_P16(x), integer b);
     axiom E_range: \forall integer key, SPEC_P16(x), integer b; 0 <= E(key, SPEC_A16(x), b) <= 255;

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 # Writes the private Why3 configuration used by `make prove`:
 #   why3 config detect (into $1 only, never ~/.why3.conf), then two pinned
 #   provers with the vxts drivers (proofs/why3/*.drv):

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 # Helpers for `make check-aarch64` (mk/aarch64.mk).
 #
 #   check.sh runner RUNNER PROGRAM

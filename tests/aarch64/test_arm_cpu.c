@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * AArch64 only: how the armce backend meets the CPU it runs on.
  *

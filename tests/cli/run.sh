@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 # CLI tests for vxts: options, every error path, round trips, byte-identity
 # with an independent computation (OpenSSL EVP aes-xts, tests/cli/xts_oracle.c)
 # and interoperability with cryptsetup's LUKS2 (offline, no device-mapper).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * xts_oracle — an independent XTS-AES computation for the CLI tests, built on
  * OpenSSL's EVP aes-{128,256}-xts (not on libvxts or ref/).

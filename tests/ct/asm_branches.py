@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 """asm_branches — list and check every conditional branch of the built library.
 
 Disassembles the library objects (objdump -d), and for every function lists

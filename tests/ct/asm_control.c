@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * asm_control — negative controls for tests/ct/asm_branches.py: each function
  * here branches on, or indexes memory with, a value derived from data loaded

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * ct_dudect — statistical fixed-vs-random timing test (in the style of
  * dudect: Reparaz, Balasch, Verbauwhede, "Dude, is my code constant time?",

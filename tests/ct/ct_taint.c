@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * ct_taint — secret-taint test for libvxts under valgrind memcheck.
  *

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 # Helpers of `make check-hardening` (mk/hardening.mk). Every check writes
 # LOGDIR/NAME.log ending with one "N passed, N failed" line.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * isa_probe — which x86 instruction sets this machine, or valgrind, can
  * really execute, whatever CPUID claims.

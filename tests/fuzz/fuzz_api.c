@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * fuzz_api — libFuzzer target: API misuse never crashes, gives a documented
  * error (include/vxts.h), and leaves the output untouched on error.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * fuzz_cli — libFuzzer target: the command-line tool (tools/vxts.c), option
  * parser included, run in-process on an argv made from the input.

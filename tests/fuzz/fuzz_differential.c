@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * fuzz_differential — libFuzzer target: every usable backend agrees with the
  * byte-level reference (ref/ref_xts.c), and decryption undoes encryption.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 """Writes the seed corpus of the fuzz targets into tests/fuzz/corpus/<target>/.
 
 The seeds are committed; rerun this only to change them:

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 """
 Derive boolean circuits for the AES S-box and inverse S-box (FIPS-197 5.1.1,
 5.3.2) from a tower-field inversion GF(((2^2)^2)^2), search over the tower

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 OR MIT
 """Reorder a generated straight-line S-box (.c.inc) to lower register pressure:
 greedy list scheduling that prefers operations which end the life of their
 operands, and emits each output store as soon as its value exists."""

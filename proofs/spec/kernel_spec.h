@@ -1,27 +1,20 @@
+/* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
- * The kernel contracts: the only operations the mode layer (mode.c) asks of
- * a backend. Stated once here; the proofs (proofs/) take them as the
- * interface that the stage-2 proofs of the SIMD kernels will discharge.
+ * The backend interface of src/backend.h in ACSL: the only operations the
+ * mode layer (src/mode.c) asks of a backend, as the proofs take them. Read
+ * only by Frama-C (backend.h includes it under __FRAMAC__).
  *
  *   vxts_kernel_encrypt_tweak:  T <- E_K2(T)                        IEEE 1619 §5.3.1 step 1
  *   vxts_kernel_encrypt_blocks: out_j = E_K1(in_j ^ T a^j) ^ T a^j,  j < n;  T <- T a^n
  *   vxts_kernel_decrypt_blocks: out_j = D_K1(in_j ^ T a^j) ^ T a^j,  j < n;  T <- T a^n
  *   vxts_kernel_{en,de}crypt_sectors: n whole-block data units, unit s with
  *       the tweak E_K2(le128(first + s)); first + n - 1 <= 2^64 - 1.
- * Each reads exactly its input range and writes exactly its output range;
- * out == in is allowed.
  */
-#ifndef VXTS_KERNEL_H
-#define VXTS_KERNEL_H
+#ifndef VXTS_KERNEL_SPEC_H
+#define VXTS_KERNEL_SPEC_H
 
-#include "backend.h"
-
-#ifdef __FRAMAC__
-/*
- * The same contracts in ACSL, for the proofs (proofs/README.md). The spec
- * functions (XB_E, AP, E, LE, ...) are defined in proofs/spec/xts_spec.h.
- * KEY1(k) and KEY2(k) name the AES keys Key1 and Key2 held by context k.
- */
+/* The spec functions (XB_E, AP, E, LE, ...) are defined in xts_spec.h.
+ * KEY1(k) and KEY2(k) name the AES keys Key1 and Key2 held by context k. */
 #include "xts_spec.h"
 
 /*@ axiomatic KernelKeys {
@@ -133,36 +126,16 @@ const vxts_backend *vxts_find_backend(const char *id);
 */
 void vxts_kernel_setup(const vxts_backend *b, vxts_key *k, const uint8_t *key1, const uint8_t *key2);
 
+/* backend->scrub (every backend): zeroes vector registers; no memory effect. */
+/*@ requires \valid_read(b);
+    assigns \nothing;
+*/
+void vxts_kernel_scrub(const vxts_backend *b);
+
 /* util.c: zeroes n bytes (a memset the compiler cannot drop). */
 /*@ requires \valid((char *)p + (0 .. n - 1));
     assigns ((char *)p)[0 .. n - 1] \from \nothing;
 */
 void vxts_memzero(void *p, size_t n);
 
-#else /* !__FRAMAC__ */
-
-void vxts_kernel_encrypt_tweak(const vxts_key *k, uint8_t tweak[16]);
-void vxts_kernel_encrypt_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nblocks,
-                                uint8_t tweak[16]);
-void vxts_kernel_decrypt_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nblocks,
-                                uint8_t tweak[16]);
-void vxts_kernel_encrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
-                                 size_t sector_blocks, uint64_t first_sector);
-void vxts_kernel_decrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
-                                 size_t sector_blocks, uint64_t first_sector);
-
-#endif /* __FRAMAC__ */
-
-#if !defined(__FRAMAC__)
-/* Key setup through the backend table (the proofs use the contract above). */
-#define vxts_kernel_setup(b, k, key1, key2) ((b)->setup((k), (key1), (key2)))
-#endif
-
-#if !defined(__FRAMAC__) && !defined(VXTS_KERNEL_FUNCTIONS)
-/* Outside the proofs the contracts are direct calls into the backend table. */
-#define vxts_kernel_encrypt_tweak(k, t) ((k)->backend->encrypt_tweak((k), (t)))
-#define vxts_kernel_encrypt_blocks(k, o, i, n, t) ((k)->backend->encrypt_blocks((k), (o), (i), (n), (t)))
-#define vxts_kernel_decrypt_blocks(k, o, i, n, t) ((k)->backend->decrypt_blocks((k), (o), (i), (n), (t)))
-#endif
-
-#endif /* VXTS_KERNEL_H */
+#endif /* VXTS_KERNEL_SPEC_H */
