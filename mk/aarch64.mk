@@ -13,7 +13,7 @@
 #       Ends with "N passed, N failed" over all of it; logs in
 #       $(AARCH64_BUILD)/check-aarch64/.
 #   make install-aarch64 PREFIX=DIR [DESTDIR=...]
-#       installs the AArch64 libvxts.a and vxts.h into DIR/lib and DIR/include.
+#       installs the AArch64 libvxts.a and vxts.h into LIBDIR and INCLUDEDIR (DIR/lib, DIR/include).
 #
 # Debian packages: gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
 # (qemu-user-static also works); the CLI tests also need libssl-dev for their
@@ -73,14 +73,14 @@ check-aarch64: aarch64-build
 
 install-aarch64: aarch64-toolchain
 	$(A64_MAKE) $(AARCH64_BUILD)/lib/libvxts.a
-	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib
-	install -m 644 include/vxts.h $(DESTDIR)$(PREFIX)/include/vxts.h
-	install -m 644 $(AARCH64_BUILD)/lib/libvxts.a $(DESTDIR)$(PREFIX)/lib/libvxts.a
+	install -d $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR)
+	install -m 644 include/vxts.h $(DESTDIR)$(INCLUDEDIR)/vxts.h
+	install -m 644 $(AARCH64_BUILD)/lib/libvxts.a $(DESTDIR)$(LIBDIR)/libvxts.a
 
 # ---- tests/aarch64 (built by the sub-make, where CC is the cross compiler) ----
 A64_TDIR := $(BUILD)/tests/aarch64
 
-ifeq ($(TARGET_ARCH),aarch64)
+ifeq ($(VXTS_ARCH),aarch64)
 aarch64-tests-build: $(A64_TDIR)/test_arm_cpu
 
 # Its own copy of the armce backend, with the hook that observes PSTATE.DIT inside

@@ -9,7 +9,7 @@ BENCH_PEER_CFLAGS := $(shell pkg-config --cflags libcrypto 2>/dev/null) \
                      $(shell libgcrypt-config --cflags 2>/dev/null)
 BENCH_PEER_LIBS   := $(shell pkg-config --libs libcrypto 2>/dev/null || echo -lcrypto) \
                      $(shell libgcrypt-config --libs 2>/dev/null || echo -lgcrypt)
-BENCH_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Werror $(CFLAGS) -Iinclude $(BENCH_PEER_CFLAGS)
+BENCH_CFLAGS = -std=c11 -D_GNU_SOURCE $(CPPFLAGS) $(WARN) -Werror $(CFLAGS) -Iinclude $(BENCH_PEER_CFLAGS)
 BENCH_ARGS ?=
 
 .PHONY: bench bench-build bench-quick

@@ -18,10 +18,10 @@ CLI_ORACLE     := $(BUILD)/tests/cli/xts_oracle
 CLI_HOST_CC    ?= cc
 CLI_RUNNER     ?= $(TEST_RUNNER)
 CLI_WERROR     ?= -Werror
-CLI_CFLAGS      = -std=c11 $(WARN) $(CLI_WERROR) $(CFLAGS) -Iinclude $(EXTRA_CFLAGS)
+CLI_CFLAGS      = -std=c11 $(CPPFLAGS) $(WARN) $(CLI_WERROR) $(CFLAGS) -Iinclude $(EXTRA_CFLAGS)
 CLI_HOST_ARCH  := $(shell uname -m)
 # A cross-built CLI is linked statically so that qemu-user runs it without a sysroot.
-CLI_LDFLAGS     = $(LDFLAGS) $(if $(filter-out $(CLI_HOST_ARCH),$(TARGET_ARCH)),-static)
+CLI_LDFLAGS     = $(LDFLAGS) $(if $(filter-out $(CLI_HOST_ARCH),$(VXTS_ARCH)),-static)
 DEMO_DIR       := $(BUILD)/demo
 DEMO_MIB       ?= 64
 

@@ -134,7 +134,7 @@ $(HARD_LOGS)/ct-taint-O3.log: build-ct-O3/ct/ct_taint build-ct-O3/ct/isa_probe t
 $(HARD_LOGS)/ct-dudect.log: build-ct-O2/ct/ct_dudect hard-force
 	@$(HARD_RUN) ct-dudect build-ct-O2/ct/ct_dudect --n $(DUDECT_N) --n-slow $(DUDECT_N_SLOW)
 
-ifeq ($(TARGET_ARCH),x86_64)
+ifeq ($(VXTS_ARCH),x86_64)
 $(HARD_LOGS)/ct-asm.log: build-ct-O2/lib/libvxts.a build-ct-O2/ct/asm_control.o tests/ct/asm_branches.py hard-force
 	@$(HARD_RUN) ct-asm sh -c 'python3 tests/ct/asm_branches.py --control --listing build-ct-O2/ct/asm-control.txt \
 		build-ct-O2/ct/asm_control.o && c=1 || c=0; \
@@ -143,7 +143,7 @@ $(HARD_LOGS)/ct-asm.log: build-ct-O2/lib/libvxts.a build-ct-O2/ct/asm_control.o 
 		echo "$$((c + l)) passed, $$((2 - c - l)) failed"'
 else
 $(HARD_LOGS)/ct-asm.log: hard-force
-	@$(HARD_RUN) ct-asm echo "ct-asm: the branch analysis reads x86-64 code only; skipped on $(TARGET_ARCH)"
+	@$(HARD_RUN) ct-asm echo "ct-asm: the branch analysis reads x86-64 code only; skipped on $(VXTS_ARCH)"
 endif
 
 ct-branches-update: build-ct-O2/lib/libvxts.a

@@ -19,7 +19,7 @@ TEST_LIBS    := -pthread
 TEST_RUNNER  ?=
 TEST_TIMEOUT ?= 900
 TEST_HOST_ARCH := $(shell uname -m)
-TEST_WITH_OPENSSL ?= $(if $(and $(wildcard /usr/include/openssl/evp.h),$(filter $(TEST_HOST_ARCH),$(TARGET_ARCH))),yes,no)
+TEST_WITH_OPENSSL ?= $(if $(and $(wildcard /usr/include/openssl/evp.h),$(filter $(TEST_HOST_ARCH),$(VXTS_ARCH))),yes,no)
 
 TEST_COMMON_OBJ := $(TEST_DIR)/testlib.o $(TEST_DIR)/oracle.o
 TEST_PORTABLE   := test_vectors test_errors test_sectors test_dispatch test_guard test_differential

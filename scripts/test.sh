@@ -10,7 +10,7 @@ set -u
 cd "$(dirname "$0")/.." || exit 2
 scripts/deps.sh test || exit 1
 
-STAGES=${*:-"check-lib check-cli prove check-hardening check-aarch64"}
+STAGES=${*:-"check-lib check-cli check-install prove check-hardening check-aarch64"}
 JOBS=${JOBS:-2}
 mkdir -p build/logs
 total_pass=0; total_fail=0; failed_stages=""
