@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: Apache-2.0 OR MIT
 # make prove: every Frama-C/WP proof of vxts, then the bit-vector checks and
-# the sanity checks; writes proofs/REPORT.md (the assurance report) and fails
-# if any goal is not proved.
+# the sanity checks; writes the assurance report ($PROVE_OUT/REPORT.md) and
+# fails if any goal is not proved or proofs/REPORT.md, the committed time-free
+# form of the report, is not the one this run gives.
 #   proofs/prove.sh              everything
 #   proofs/prove.sh RUN...       only these runs (names below), for development
 # Environment: PROVE_TIMEOUT (s per goal and prover, default 20),
@@ -20,7 +21,7 @@ OUT=${PROVE_OUT:-build/proofs}
 PROVERS=z3a,cvc4n
 mkdir -p "$OUT"
 prove_start=$(date +%s)
-rm -f "$OUT"/*.json "$OUT"/*.meta "$OUT"/*.log "$OUT"/runs.list
+rm -f "$OUT"/*.json "$OUT"/*.meta "$OUT"/*.log "$OUT"/runs.list "$OUT"/REPORT.md "$OUT"/REPORT.time-free.md
 
 # The provers: the stock drivers minus the memory-model lemmas that make the
 # provers loop (proofs/why3/, proofs/README.md), in a private why3.conf.
@@ -226,10 +227,24 @@ if [ -f "$OUT/runs.list" ]; then
 fi
 
 echo "seconds=$(( $(date +%s) - prove_start ))" >"$OUT/wall.meta"
-# The assurance report: proofs/REPORT.md from a full run; a partial run
-# (named runs) writes its own into $OUT instead.
-report=proofs/REPORT.md; [ -n "$SELECTED" ] && report=$OUT/REPORT.md
-python3 proofs/tools/report.py "$OUT" >"$report.tmp" && mv "$report.tmp" "$report"
-echo "report: $report"
-tail -n 1 "$report"
+# The assurance report of this run, with times: $OUT/REPORT.md. A full run
+# also writes its time-free form, $OUT/REPORT.time-free.md, which must be the
+# committed proofs/REPORT.md (one more check; `make prove-report` copies it).
+python3 proofs/tools/report.py "$OUT" >"$OUT/REPORT.md.tmp" && mv "$OUT/REPORT.md.tmp" "$OUT/REPORT.md"
+echo "report: $OUT/REPORT.md"
+counts=$(tail -n 1 "$OUT/REPORT.md")
+if [ -z "$SELECTED" ]; then
+    python3 proofs/tools/report.py --time-free "$OUT" >"$OUT/REPORT.time-free.md.tmp" &&
+        mv "$OUT/REPORT.time-free.md.tmp" "$OUT/REPORT.time-free.md"
+    passed=$(echo "$counts" | sed -nE 's/^([0-9]+) passed, [0-9]+ failed$/\1/p')
+    nfailed=$(echo "$counts" | sed -nE 's/^[0-9]+ passed, ([0-9]+) failed$/\1/p')
+    if cmp -s "$OUT/REPORT.time-free.md" proofs/REPORT.md; then
+        echo "== proofs/REPORT.md is this run's time-free report"; passed=$((${passed:-0} + 1))
+    else
+        echo "== proofs/REPORT.md is not this run's time-free report: \`make prove-report\` copies it (review the diff, commit)"
+        nfailed=$((${nfailed:-0} + 1)); failed="$failed report"
+    fi
+    counts="${passed:-0} passed, ${nfailed:-1} failed"
+fi
+echo "$counts"
 [ -z "$failed" ] || { echo "prove: not proved:$failed"; exit 1; }

@@ -3,7 +3,8 @@
 # The whole vxts test suite: every stage below, in order, each one logged to
 # build/logs/<stage>.log. Installs the Debian packages it needs when run as
 # root (scripts/deps.sh); otherwise names what is missing and stops.
-# Ends with "N passed, N failed": the sum of the stages' own counts.
+# Ends with "N passed, N failed": the sum of the stages' own counts, and of
+# scripts/clean-tree.sh's check that the run left the tree as git had it.
 #   scripts/test.sh              all stages
 #   scripts/test.sh STAGE...     only these (make targets, e.g. check-lib prove)
 set -u
@@ -14,6 +15,7 @@ STAGES=${*:-"check-lib check-cli check-install prove check-hardening check-aarch
 JOBS=${JOBS:-2}
 mkdir -p build/logs
 total_pass=0; total_fail=0; failed_stages=""
+scripts/clean-tree.sh save build/logs/tree-before
 
 echo "== build"
 if ! make -j"$JOBS" lib cli >build/logs/build.log 2>&1; then
@@ -45,6 +47,14 @@ for stage in $STAGES; do
   fi
   total_pass=$((total_pass + pass)); total_fail=$((total_fail + fail))
 done
+# Counted like a stage: the run left the tree as git had it.
+echo "== clean-tree"
+if scripts/clean-tree.sh check build/logs/tree-before >build/logs/clean-tree.log 2>&1; then
+  total_pass=$((total_pass + $(sed -n 's/^\([0-9]*\) passed.*/\1/p' build/logs/clean-tree.log)))
+else
+  total_fail=$((total_fail + 1)); failed_stages="$failed_stages clean-tree"
+fi
+cat build/logs/clean-tree.log
 
 [ -z "$failed_stages" ] || echo "failed stages:$failed_stages"
 echo "$total_pass passed, $total_fail failed"

@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0 OR MIT
-"""Writes the assurance report (proofs/REPORT.md) from a `make prove` run.
+"""Writes the assurance report from a `make prove` run.
 
-Usage: report.py OUT_DIR > proofs/REPORT.md
+Usage: report.py [--time-free] OUT_DIR > REPORT
 Reads OUT_DIR/<run>.meta and <run>.json (Frama-C -wp-report-json), smt.log,
 the axioms of the spec headers, and fills proofs/REPORT.in.md. The closing
 line is "N passed, N failed" (goals and checks), as scripts/test.sh counts.
+--time-free: the form committed as proofs/REPORT.md, which the same proofs
+give on any run: no date, no times, and no per-prover counts (which prover
+closes a goal first depends on the machine's load).
 """
 import datetime
 import glob
@@ -15,7 +18,8 @@ import re
 import subprocess
 import sys
 
-OUT = sys.argv[1]
+TIME_FREE = "--time-free" in sys.argv[1:]
+OUT = [a for a in sys.argv[1:] if a != "--time-free"][0]
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 # The Frama-C runs, in the order proofs/prove.sh started them.
 RUNS_LIST = os.path.join(OUT, "runs.list")
@@ -64,6 +68,19 @@ def unproved(funcs):
     return bad
 
 
+def prover_columns(by):
+    if TIME_FREE:
+        return ""
+    return " %d | %d | %d |" % (by.get("Qed", 0), by.get("z3", 0), by.get("cvc4", 0))
+
+
+def without_times(smt_log):
+    """proofs/smt/check.sh's table without its time column and total."""
+    text = re.sub(r" +time$", "", smt_log, flags=re.M)
+    text = re.sub(r", [0-9]+\.[0-9]+s in all$", "", text, flags=re.M)
+    return re.sub(r" +[0-9]+\.[0-9]+s( |$)", r"\1", text, flags=re.M)
+
+
 def version(cmd):
     try:
         return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip().splitlines()[0]
@@ -85,7 +102,10 @@ def axioms():
 def main():
     total_goals = proved_goals = 0
     failed_checks = passed_checks = 0
-    summary = ["| run | files | goals proved | time | result |", "| --- | --- | --- | --- | --- |"]
+    if TIME_FREE:
+        summary = ["| run | files | goals proved | result |", "| --- | --- | --- | --- |"]
+    else:
+        summary = ["| run | files | goals proved | time | result |", "| --- | --- | --- | --- | --- |"]
     detail = []
     run_seconds = 0
     for name in RUNS:
@@ -108,16 +128,19 @@ def main():
         proved_goals += v
         if not ok and t == v:
             failed_checks += 1
-        summary.append("| %s | `%s` | %d / %d | %d s | %s |" % (
-            name, m.get("files", ""), v, t, secs, "proved" if ok else "**NOT PROVED**"))
-        rows = ["| function or lemma | goals | proved | by Qed | by z3 | by cvc4 |",
-                "| --- | ---: | ---: | ---: | ---: | ---: |"]
+        summary.append("| %s | `%s` | %d / %d |%s %s |" % (
+            name, m.get("files", ""), v, t, "" if TIME_FREE else " %d s |" % secs,
+            "proved" if ok else "**NOT PROVED**"))
+        if TIME_FREE:
+            rows = ["| function or lemma | goals | proved |", "| --- | ---: | ---: |"]
+        else:
+            rows = ["| function or lemma | goals | proved | by Qed | by z3 | by cvc4 |",
+                    "| --- | ---: | ---: | ---: | ---: | ---: |"]
         for fname in sorted(funcs):
             sec = funcs[fname].get("wp:section", {})
             ft, fv, by = section_counts(sec)
-            rows.append("| `%s` | %d | %d%s | %d | %d | %d |" % (
-                fname, ft, fv, "" if ft == fv else " **(%d open)**" % (ft - fv),
-                by.get("Qed", 0), by.get("z3", 0), by.get("cvc4", 0)))
+            rows.append("| `%s` | %d | %d%s |%s" % (
+                fname, ft, fv, "" if ft == fv else " **(%d open)**" % (ft - fv), prover_columns(by)))
         lemmas = {}
         for group in data.get("wp:axiomatics", {}).values():
             lemmas.update(group)
@@ -125,9 +148,9 @@ def main():
             if lname == "wp:section":
                 continue
             ft, fv, by = section_counts(lemmas[lname])
-            rows.append("| %s | %d | %d%s | %d | %d | %d |" % (
+            rows.append("| %s | %d | %d%s |%s" % (
                 lname.replace("lemma_", "lemma `") + "`", ft, fv, "" if ft == fv else " **(open)**",
-                by.get("Qed", 0), by.get("z3", 0), by.get("cvc4", 0)))
+                prover_columns(by)))
         bad = unproved(funcs) + unproved({"": lemmas})
         detail.append("### %s\n\nCommand: `%s`\n\n%s\n" % (name, m.get("command", ""), "\n".join(rows)))
         if bad:
@@ -156,15 +179,34 @@ def main():
     smt = ""
     smt_log = os.path.join(OUT, "smt.log")
     if os.path.exists(smt_log):
-        smt = "```\n" + open(smt_log).read().rstrip() + "\n```"
+        text = open(smt_log).read().rstrip()
+        smt = "```\n" + (without_times(text) if TIME_FREE else text) + "\n```"
 
     ct_readme = open(os.path.join(ROOT, "tests/ct/README.md")).read()
     ct_readme = re.sub(r"^# ", "### ", ct_readme, count=1)
     ct_readme = re.sub(r"^(#+) ", lambda mm: "#" * (len(mm.group(1)) + 2) + " ", ct_readme, flags=re.M)
 
     template = open(os.path.join(ROOT, "proofs/REPORT.in.md")).read()
+    generated = "Generated by `make prove` (proofs/prove.sh, from proofs/REPORT.in.md)"
+    if TIME_FREE:
+        provenance = (generated + " in its time-free form: the same proofs give the same text. "
+                      "`make prove` fails when proofs/REPORT.md is not this form of its run "
+                      "(`make prove-report` copies it); the full report of a run, with times, is "
+                      "build/proofs/REPORT.md. Do not edit proofs/REPORT.md by hand.")
+        timing = ""
+        columns = ("Goals per function and lemma; which prover closed each goal, and the times, are in "
+                   "the full report of a run (build/proofs/REPORT.md).")
+    else:
+        provenance = (generated + " on %s. The full report of one run; proofs/REPORT.md is its "
+                      "time-free form." % datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC"))
+        timing = (" `make prove` took %s s (wall clock, all runs and checks); the runs' own times "
+                  "below add up to %d s, two at a time." % ((meta("wall") or {}).get("seconds", "?"), run_seconds))
+        columns = ('Columns "by z3"/"by cvc4" count the goals each prover closed; WP runs both, so a goal '
+                   "can count under both.")
     fill = {
-        "DATE": datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC"),
+        "PROVENANCE": provenance,
+        "TIMING": timing,
+        "COLUMNS": columns,
         "FRAMAC": version("frama-c -version"),
         "WHY3": version("why3 --version"),
         "Z3": version("z3 --version"),
@@ -174,8 +216,6 @@ def main():
         "JOBS": os.environ.get("PROVE_JOBS", "2"),
         "SUMMARY": "\n".join(summary),
         "GOALS": "%d of %d" % (proved_goals, total_goals),
-        "SECONDS": str(run_seconds),
-        "WALL": (meta("wall") or {}).get("seconds", "?"),
         "DETAIL": "\n".join(detail),
         "CHECKS": "\n".join(["| check | result |", "| --- | --- |"] + checks),
         "SMT": smt,

@@ -138,6 +138,13 @@ cm_static() {
     ! readelf -d "$W/cmake-static/consumer" | grep -q 'NEEDED.*libvxts'
 }
 check "CMake: find_package(vxts $MAJOR.$MINOR...<$((MAJOR + 1))), vxts::vxts_static: builds, runs, no libvxts.so" cm_static
+cm_symlink() { # the package reached through a symlink to its directory (as /lib -> usr/lib)
+    ln -sfn "$D$LIBDIR" "$W/libdir-link" && b=$W/cmake-symlink &&
+    cmake -S "$SRC/tests/install" -B "$b" -Dvxts_DIR="$W/libdir-link/cmake/vxts" -DCMAKE_C_COMPILER="$CC" \
+        >"$b.log" 2>&1 && cmake --build "$b" >>"$b.log" 2>&1 && LD_LIBRARY_PATH=$D$LIBDIR "$b/consumer" ||
+    { cat "$b.log"; return 1; }
+}
+check "CMake: the package found through a symlinked directory still finds the header and libraries" cm_symlink
 cm_refused() {
     for v in "$((MAJOR + 1)).0" "$MAJOR.$((MINOR + 1))" "$((MAJOR + 1)).0...$((MAJOR + 2)).0"; do
         if cm "refused" vxts::vxts "$v" >/dev/null 2>&1; then echo "find_package(vxts $v) accepted $VERSION"; return 1; fi
