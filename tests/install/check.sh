@@ -118,6 +118,17 @@ pc_consumer() {
     LD_LIBRARY_PATH=$D$LIBDIR "$W/pc-consumer"
 }
 check "pkg-config consumer: builds, needs libvxts.so.$SOVERSION, runs vector 2 with the staged library" pc_consumer
+man3_example() { # the EXAMPLES program of vxts(3), as printed
+    sed -n '/^\.EX$/,/^\.EE$/p' man/vxts.3 | sed -e '1d' -e '$d' -e 's/\\e/\\/g' >"$W/example.c" &&
+    [ -s "$W/example.c" ] &&
+    # shellcheck disable=SC2046
+    $CC -std=c11 -Wall -Wextra -Werror $(PKG_CONFIG_ALLOW_SYSTEM_CFLAGS=1 pc --cflags vxts) "$W/example.c" \
+        $(PKG_CONFIG_ALLOW_SYSTEM_LIBS=1 pc --libs vxts) -o "$W/example" &&
+    LD_LIBRARY_PATH=$D$LIBDIR "$W/example"
+}
+if [ -f man/vxts.3 ]; then
+    check "vxts(3)'s example builds with pkg-config and runs" man3_example
+fi
 
 # ---- CMake consumers ----
 cm() { # cm NAME TARGET REQUEST: configure, build and run tests/install with find_package(vxts REQUEST)
