@@ -41,7 +41,7 @@ PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 CMAKEDIR    ?= $(LIBDIR)/cmake/vxts
 
 # Target architecture, from the compiler, so that `make CC=aarch64-linux-gnu-gcc` cross-builds.
-# (Not TARGET_ARCH: GNU make passes that one to every compiler command.)
+# (Not TARGET_ARCH: GNU make's built-in rules pass that one to the compiler, and packagers set it.)
 VXTS_ARCH   := $(firstword $(subst -, ,$(shell $(CC) -dumpmachine)))
 
 LIB_SRC := src/mode.c src/backends.c src/util.c src/backend_ct64.c
