@@ -19,19 +19,21 @@ LDFLAGS     ?=
 # Target architecture: taken from the compiler, so `make CC=aarch64-linux-gnu-gcc` cross-builds.
 TARGET_ARCH := $(shell $(CC) -dumpmachine 2>/dev/null | cut -d- -f1)
 
-LIB_SRC := src/mode.c src/backends.c src/util.c src/backend_ct64.c
-ifeq ($(TARGET_ARCH),x86_64)
-LIB_SRC += src/cpu_x86.c src/backend_aesni.c src/backend_vaes256.c src/backend_vaes512.c
-endif
-ifeq ($(TARGET_ARCH),aarch64)
-LIB_SRC += src/backend_armce.c
-endif
+# Every backend on every target: one whose ISA the target lacks compiles to a
+# table entry that is never usable, so every build lists the same ids.
+LIB_SRC := src/mode.c src/backends.c src/util.c src/cpu_x86.c src/cpu_arm.c src/backend_ct64.c \
+           src/backend_aesni.c src/backend_vaes256.c src/backend_vaes512.c src/backend_armce.c
 
-# Each backend is compiled with its own ISA flags only (never the whole library).
+# Each backend is compiled with its own ISA flags only (never the whole library),
+# and only for the architecture they belong to.
+ifeq ($(TARGET_ARCH),x86_64)
 ISA_aesni   := -maes -mpclmul -msse4.1
 ISA_vaes256 := -mavx2 -maes -mvaes -mpclmul -mvpclmulqdq
 ISA_vaes512 := -mavx512f -mavx512vl -mavx512bw -mavx512dq -mavx2 -maes -mvaes -mpclmul -mvpclmulqdq
+endif
+ifeq ($(TARGET_ARCH),aarch64)
 ISA_armce   := -march=armv8-a+crypto
+endif
 
 LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 STATIC  := $(BUILD)/lib/libvxts.a

@@ -3,7 +3,8 @@
 # The whole vxts test suite: every stage below, in order, each one logged to
 # build/logs/<stage>.log. Installs the Debian packages it needs when run as
 # root (scripts/deps.sh); otherwise names what is missing and stops.
-# Ends with "N passed, N failed": the sum of the stages' own counts.
+# Ends with "N passed, N failed": the sum of the stages' own counts
+# (scripts/sum-counts.sh: a stage without a count line counts as failed).
 #   scripts/test.sh              all stages
 #   scripts/test.sh STAGE...     only these (make targets, e.g. check-lib prove)
 set -u
@@ -13,7 +14,7 @@ scripts/deps.sh test || exit 1
 STAGES=${*:-"check-lib check-cli prove check-hardening check-aarch64"}
 JOBS=${JOBS:-2}
 mkdir -p build/logs
-total_pass=0; total_fail=0; failed_stages=""
+logs=""
 
 echo "== build"
 if ! make -j"$JOBS" lib cli >build/logs/build.log 2>&1; then
@@ -29,23 +30,16 @@ for stage in $STAGES; do
   make --no-print-directory -j"$JOBS" "$stage" >"$log" 2>&1
   status=$?
   secs=$(( $(date +%s) - start ))
-  # The stage's own closing line "N passed, N failed", if it prints one.
-  counts=$(grep -E '^([A-Za-z-]+: )?[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
-  pass=$(echo "$counts" | sed -nE 's/^([A-Za-z-]+: )?([0-9]+) passed.*/\2/p')
-  fail=$(echo "$counts" | sed -nE 's/.* ([0-9]+) failed.*/\1/p')
-  [ -n "$pass" ] || pass=0
-  [ -n "$fail" ] || fail=0
-  if [ $status -ne 0 ] && [ "$fail" -eq 0 ]; then fail=1; fi
-  if [ $status -ne 0 ] || [ "$fail" -ne 0 ]; then
-    failed_stages="$failed_stages $stage"
+  echo "exit status $status after $secs s" >>"$log"
+  # The stage's own closing line "N passed, N failed" and its exit status.
+  if scripts/sum-counts.sh "$log" >/dev/null; then
+    echo "-- $stage: ok (${secs}s)"
+  else
     tail -n 40 "$log"
     echo "-- $stage FAILED (exit $status, ${secs}s; full log: $log)"
-  else
-    echo "-- $stage: $pass passed (${secs}s)"
   fi
-  total_pass=$((total_pass + pass)); total_fail=$((total_fail + fail))
+  logs="$logs $log"
 done
 
-[ -z "$failed_stages" ] || echo "failed stages:$failed_stages"
-echo "$total_pass passed, $total_fail failed"
-[ -z "$failed_stages" ]
+# shellcheck disable=SC2086
+exec scripts/sum-counts.sh --title scripts/test.sh $logs

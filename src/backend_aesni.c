@@ -35,10 +35,13 @@
  *   SCHED_ENC2 = 480: Key2 encryption round keys                 (FIPS-197 §5.2)
  * Each slot holds 15 keys; AES-128 uses the first 11. 720 bytes in all.
  */
+#include "backend.h"
+
+#if defined(__x86_64__)
+
 #include <immintrin.h>
 #include <string.h>
 
-#include "backend.h"
 #include "cpu_x86.h"
 
 #define SCHED_ENC1 0u
@@ -718,3 +721,9 @@ const vxts_backend vxts_backend_aesni = {
     aesni_decrypt_sectors,
     NULL, /* scrub: filled in by the register-scrub work */
 };
+
+#else /* not x86-64 */
+
+VXTS_ABSENT_BACKEND(aesni);
+
+#endif

@@ -40,10 +40,13 @@
  * 11). 1440 bytes in all. The context is only 8-byte aligned: all loads are
  * unaligned ones.
  */
+#include "backend.h"
+
+#if defined(__x86_64__)
+
 #include <immintrin.h>
 #include <string.h>
 
-#include "backend.h"
 #include "cpu_x86.h"
 
 #define SCHED_ENC1 0u
@@ -559,3 +562,9 @@ const vxts_backend vxts_backend_vaes256 = {
     vaes256_decrypt_sectors,
     NULL, /* scrub: filled in by the register-scrub work */
 };
+
+#else /* not x86-64 */
+
+VXTS_ABSENT_BACKEND(vaes256);
+
+#endif

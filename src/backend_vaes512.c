@@ -49,10 +49,13 @@
  * Known limit: the round keys stay in zmm16-31 after a call (the compiler
  * inserts VZEROUPPER, which clears only the upper halves of zmm0-15).
  */
+#include "backend.h"
+
+#if defined(__x86_64__)
+
 #include <immintrin.h>
 #include <string.h>
 
-#include "backend.h"
 #include "cpu_x86.h"
 
 #define SCHED_ENC1 0u
@@ -577,3 +580,9 @@ const vxts_backend vxts_backend_vaes512 = {
     vaes512_decrypt_sectors,
     NULL, /* scrub: filled in by the register-scrub work */
 };
+
+#else /* not x86-64 */
+
+VXTS_ABSENT_BACKEND(vaes512);
+
+#endif
