@@ -26,8 +26,6 @@
  *
  * Only lengths (block and sector counts) steer control flow or addresses.
  */
-#include <string.h>
-
 #include "backend.h"
 
 #if defined(__aarch64__) && !defined(__AARCH64EB__)

@@ -86,6 +86,13 @@ static inline uint64_t test_splitmix64(uint64_t *state)
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
     return z ^ (z >> 31);
 }
+/* p[0..n) from the stream *state, one number per byte. */
+static inline void test_splitmix64_bytes(uint64_t *state, uint8_t *p, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        p[i] = (uint8_t)test_splitmix64(state);
+}
 
 /* Random numbers from the printed seed (xoshiro256**). */
 uint64_t test_seed(void);

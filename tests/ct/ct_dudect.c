@@ -67,17 +67,7 @@ static unsigned passed, failed;
 
 static uint64_t rng_state;
 
-static uint64_t rng64(void)
-{
-    return test_splitmix64(&rng_state);
-}
-
-static void fill(uint8_t *p, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        p[i] = (uint8_t)rng64();
-}
+#define fill(p, n) test_splitmix64_bytes(&rng_state, (p), (n))
 
 /* ---- Welch's t-test ------------------------------------------------------------ */
 
@@ -249,7 +239,7 @@ static double run_test(const struct setup *s, enum op op, struct result *res)
         if (warm)
             nb = BATCH;
         for (b = 0; b < nb; b++) {
-            batch_cls[b] = (uint8_t)(rng64() & 1);
+            batch_cls[b] = (uint8_t)(test_splitmix64(&rng_state) & 1);
             if (op == OP_KEY) {
                 memset(inputs + b * len, 0x5a, len);
                 if (batch_cls[b] == 0)

@@ -40,17 +40,7 @@ static unsigned passed, failed;
 
 static uint64_t rng_state = 0x5ca1ab1e0ddba11ULL;
 
-static uint64_t rng64(void)
-{
-    return test_splitmix64(&rng_state);
-}
-
-static void fill(uint8_t *p, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        p[i] = (uint8_t)rng64();
-}
+#define fill(p, n) test_splitmix64_bytes(&rng_state, (p), (n))
 
 /* ---- check bookkeeping ------------------------------------------------------ */
 
