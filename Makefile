@@ -25,15 +25,15 @@ LIB_SRC := src/mode.c src/backends.c src/util.c src/cpu_x86.c src/cpu_arm.c src/
            src/backend_aesni.c src/backend_vaes256.c src/backend_vaes512.c src/backend_armce.c
 
 # Each backend is compiled with its own ISA flags only (never the whole library),
-# and only for the architecture they belong to.
-ifeq ($(TARGET_ARCH),x86_64)
-ISA_aesni   := -maes -mpclmul -msse4.1
-ISA_vaes256 := -mavx2 -maes -mvaes -mpclmul -mvpclmulqdq
-ISA_vaes512 := -mavx512f -mavx512vl -mavx512bw -mavx512dq -mavx2 -maes -mvaes -mpclmul -mvpclmulqdq
-endif
-ifeq ($(TARGET_ARCH),aarch64)
-ISA_armce   := -march=armv8-a+crypto
-endif
+# and only when the target is its architecture: ISA_<id> is empty elsewhere.
+ISA_x86_64_aesni   := -maes -mpclmul -msse4.1
+ISA_x86_64_vaes256 := -mavx2 -maes -mvaes -mpclmul -mvpclmulqdq
+ISA_x86_64_vaes512 := -mavx512f -mavx512vl -mavx512bw -mavx512dq -mavx2 -maes -mvaes -mpclmul -mvpclmulqdq
+ISA_aarch64_armce  := -march=armv8-a+crypto
+ISA_aesni   = $(ISA_$(TARGET_ARCH)_aesni)
+ISA_vaes256 = $(ISA_$(TARGET_ARCH)_vaes256)
+ISA_vaes512 = $(ISA_$(TARGET_ARCH)_vaes512)
+ISA_armce   = $(ISA_$(TARGET_ARCH)_armce)
 
 LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 STATIC  := $(BUILD)/lib/libvxts.a

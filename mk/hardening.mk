@@ -270,7 +270,7 @@ $(HARD_LOGS)/clang-tidy.log: hard-force
 		echo "== $$f"; clang-tidy --quiet $$f -- $(HARD_TIDY_FLAGS) $$isa; done; \
 		if [ -d /usr/aarch64-linux-gnu/include ]; then echo "== src/backend_armce.c src/cpu_arm.c (aarch64)"; \
 		clang-tidy --quiet --checks=-clang-analyzer-core.uninitialized.Assign src/backend_armce.c src/cpu_arm.c -- \
-		--target=aarch64-linux-gnu $(HARD_TIDY_FLAGS) $(ISA_armce) -isystem /usr/aarch64-linux-gnu/include; \
+		--target=aarch64-linux-gnu $(HARD_TIDY_FLAGS) $(ISA_aarch64_armce) -isystem /usr/aarch64-linux-gnu/include; \
 		else echo "note: no AArch64 headers (libc6-dev-arm64-cross): backend_armce.c not analysed"; fi; \
 		echo "clang-tidy: src/ clean"'
 

@@ -51,16 +51,16 @@ typedef char x86_schedule_fits[(X86_ENC2(64u) + 64u * X86_MAX_ROUND_KEYS <= VXTS
 
 /*
  * Wipes a stack buffer of tweak values on the hot path: volatile stores of
- * zero vectors of `type`, which the compiler must keep, instead of a call
- * into vxts_memzero (an indirect memset call costs tens of cycles per call).
- * n is a multiple of sizeof(type); p is aligned for type.
+ * the zero vector `zero` (its type sets the width), which the compiler must
+ * keep, instead of a call into vxts_memzero (an indirect memset call costs
+ * tens of cycles per call). n is a multiple of the width; p is aligned to it.
  */
-#define X86_WIPE(p, n, type, zero)                                \
-    do {                                                          \
-        volatile type *wipe_ = (volatile type *)(void *)(p);      \
-        size_t wipe_i_;                                           \
-        for (wipe_i_ = 0; wipe_i_ < (n) / sizeof(type); wipe_i_++) \
-            wipe_[wipe_i_] = (zero);                              \
+#define X86_WIPE(p, n, zero)                                                \
+    do {                                                                    \
+        volatile __typeof__((zero)) *wipe_ = (volatile void *)(p);          \
+        size_t wipe_i_;                                                     \
+        for (wipe_i_ = 0; wipe_i_ < (n) / sizeof(*wipe_); wipe_i_++)        \
+            wipe_[wipe_i_] = (zero);                                        \
     } while (0)
 
 /* ---- key expansion (FIPS-197 §5.2, §5.3.5) ------------------------------------------ */

@@ -49,7 +49,7 @@
 #define LOAD256(p) _mm256_loadu_si256((const __m256i *)(const void *)(p))
 #define STORE256(p, v) _mm256_storeu_si256((__m256i *)(void *)(p), (v))
 
-#define wipe_vectors(p, n) X86_WIPE((p), (n), __m256i, _mm256_setzero_si256())
+#define wipe_vectors(p, n) X86_WIPE((p), (n), _mm256_setzero_si256())
 
 static void vaes256_setup(vxts_key *k, const uint8_t *key1, const uint8_t *key2)
 {
@@ -130,6 +130,7 @@ ALWAYS_INLINE __m256i y_last(__m256i s, __m256i rk, int dec)
 {
     return dec ? _mm256_aesdeclast_epi128(s, rk) : _mm256_aesenclast_epi128(s, rk);
 }
+
 static void vaes256_encrypt_tweak(const vxts_key *k, uint8_t tweak[16])
 {
     x86_encrypt_tweak(k, KS, tweak);

@@ -56,7 +56,7 @@
 #define ZV 4             /* zmm vectors per main-loop chunk */
 #define ZB (4 * ZV)      /* blocks per main-loop chunk */
 
-#define wipe_vectors(p, n) X86_WIPE((p), (n), __m512i, _mm512_setzero_si512())
+#define wipe_vectors(p, n) X86_WIPE((p), (n), _mm512_setzero_si512())
 
 static void vaes512_setup(vxts_key *k, const uint8_t *key1, const uint8_t *key2)
 {
@@ -164,6 +164,7 @@ ALWAYS_INLINE __m512i z_last(__m512i s, __m512i rk, int dec)
 {
     return dec ? _mm512_aesdeclast_epi128(s, rk) : _mm512_aesenclast_epi128(s, rk);
 }
+
 static void vaes512_encrypt_tweak(const vxts_key *k, uint8_t tweak[16])
 {
     x86_encrypt_tweak(k, KS, tweak);

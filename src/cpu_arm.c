@@ -9,6 +9,7 @@
 
 #include "cpu_arm.h"
 
+/* The cached answer: one bit per feature, plus VALID once computed. */
 enum { HAVE_AES = 1, HAVE_DIT = 2, VALID = 4 };
 
 /* 0 = not yet computed; every thread computes the same value. */
@@ -18,7 +19,7 @@ static atomic_uint cached_features;
 
 static unsigned detect_hardware(void)
 {
-    unsigned f = 0;
+    unsigned f = VALID;
 #if defined(__linux__)
     unsigned long hw = getauxval(AT_HWCAP);
     if (hw & HWCAP_AES)
@@ -41,7 +42,7 @@ static unsigned detect_hardware(void)
 
 static unsigned detect_hardware(void)
 {
-    return 0;
+    return VALID;
 }
 
 #endif
@@ -50,7 +51,7 @@ static unsigned features(void)
 {
     unsigned f = atomic_load_explicit(&cached_features, memory_order_relaxed);
     if (f == 0) {
-        f = detect_hardware() | VALID;
+        f = detect_hardware();
         atomic_store_explicit(&cached_features, f, memory_order_relaxed);
     }
     return f;
