@@ -44,19 +44,21 @@ CMAKEDIR    ?= $(LIBDIR)/cmake/vxts
 # (Not TARGET_ARCH: GNU make's built-in rules pass that one to the compiler, and packagers set it.)
 VXTS_ARCH   := $(firstword $(subst -, ,$(shell $(CC) -dumpmachine)))
 
-LIB_SRC := src/mode.c src/backends.c src/util.c src/backend_ct64.c
-ifeq ($(VXTS_ARCH),x86_64)
-LIB_SRC += src/cpu_x86.c src/backend_aesni.c src/backend_vaes256.c src/backend_vaes512.c
-endif
-ifeq ($(VXTS_ARCH),aarch64)
-LIB_SRC += src/backend_armce.c
-endif
+# Every backend on every target: one whose ISA the target lacks compiles to a
+# table entry that is never usable, so every build lists the same ids.
+LIB_SRC := src/mode.c src/backends.c src/util.c src/cpu_x86.c src/cpu_arm.c src/backend_ct64.c \
+           src/backend_aesni.c src/backend_vaes256.c src/backend_vaes512.c src/backend_armce.c
 
-# Each backend is compiled with its own ISA flags only (never the whole library).
-ISA_aesni   := -maes -mpclmul -msse4.1
-ISA_vaes256 := -mavx2 -maes -mvaes -mpclmul -mvpclmulqdq
-ISA_vaes512 := -mavx512f -mavx512vl -mavx512bw -mavx512dq -mavx2 -maes -mvaes -mpclmul -mvpclmulqdq
-ISA_armce   := -march=armv8-a+crypto
+# Each backend is compiled with its own ISA flags only (never the whole library),
+# and only when the target is its architecture: ISA_<id> is empty elsewhere.
+ISA_x86_64_aesni   := -maes -mpclmul -msse4.1
+ISA_x86_64_vaes256 := -mavx2 -maes -mvaes -mpclmul -mvpclmulqdq
+ISA_x86_64_vaes512 := -mavx512f -mavx512vl -mavx512bw -mavx512dq -mavx2 -maes -mvaes -mpclmul -mvpclmulqdq
+ISA_aarch64_armce  := -march=armv8-a+crypto
+ISA_aesni   = $(ISA_$(VXTS_ARCH)_aesni)
+ISA_vaes256 = $(ISA_$(VXTS_ARCH)_vaes256)
+ISA_vaes512 = $(ISA_$(VXTS_ARCH)_vaes512)
+ISA_armce   = $(ISA_$(VXTS_ARCH)_armce)
 
 LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 STATIC  := $(BUILD)/lib/libvxts.a

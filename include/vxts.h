@@ -92,9 +92,13 @@ void vxts_wipe(vxts_ctx *ctx);
 /* A short English text for a status code; never NULL. */
 const char *vxts_strerror(int status);
 
-/* Backends compiled into this library: ids for i = 0, 1, ... until NULL. */
+/* The backends, in order of preference: ids for i = 0, 1, ... until NULL. Every build lists
+ * the same ones ("vaes512", "vaes256", "aesni", "armce", "ct64"), also those its CPU family lacks. */
 const char *vxts_backend_id(size_t index);
-/* VXTS_OK if backend_id is compiled in and this CPU can run it, else VXTS_ERR_BACKEND_UNAVAILABLE. */
+/* VXTS_OK if this CPU can run backend_id and the environment variable VXTS_DISABLE does not
+ * name it, else VXTS_ERR_BACKEND_UNAVAILABLE. VXTS_DISABLE (read once, at the first call that
+ * picks a backend) is a list of ids separated by commas or spaces, e.g. "vaes512,vaes256", to
+ * test or avoid a backend; it cannot disable ct64, which always runs. */
 VXTS_MUST_CHECK int vxts_backend_usable(const char *backend_id);
 
 const char *vxts_version(void);

@@ -6,7 +6,7 @@
 #       binaries, in $(AARCH64_BUILD)) and runs under `qemu-aarch64 -cpu max`:
 #         - the library test suite (check-lib) for the backends armce and ct64;
 #         - tests/aarch64/test_arm_cpu (CPU detection, ct64 fallback with
-#           VXTS_ARM_DISABLE=armce, PSTATE.DIT) on -cpu max and on the
+#           VXTS_DISABLE=armce, PSTATE.DIT) on -cpu max and on the
 #           models in AARCH64_CPU_MODELS;
 #         - the CLI tests (check-cli) with the default backend (armce), and
 #           the basic CLI suite again with armce disabled (ct64).
@@ -63,11 +63,11 @@ check-aarch64: aarch64-build
 	@$(A64_CHECK) step $(A64_LOGS)/lib.log env $(AARCH64_TEST_ENV) VXTS_TEST_BACKENDS=armce,ct64 \
 		$(A64_MAKE) LDFLAGS=-static -j$(AARCH64_JOBS) check-lib TEST_RUNNER="$(AARCH64_RUNNER)"
 	@$(A64_CHECK) cpus $(A64_LOGS) "$(AARCH64_QEMU)" "$(AARCH64_CPU) $(AARCH64_CPU_MODELS)" $(A64_CPU_TEST)
-	@$(A64_CHECK) step $(A64_LOGS)/cpu-armce-disabled.log env VXTS_ARM_DISABLE=armce \
+	@$(A64_CHECK) step $(A64_LOGS)/cpu-armce-disabled.log env VXTS_DISABLE=armce \
 		$(AARCH64_RUNNER) $(A64_CPU_TEST) --expect=ct64 --cpu=$(AARCH64_CPU)
 	@$(A64_CHECK) step $(A64_LOGS)/cli-armce.log env VXTS_CLI_SUITES="$(AARCH64_CLI_SUITES)" \
 		$(A64_MAKE) LDFLAGS=-static check-cli CLI_RUNNER="$(AARCH64_RUNNER)"
-	@$(A64_CHECK) step $(A64_LOGS)/cli-ct64.log env VXTS_ARM_DISABLE=armce VXTS_CLI_SUITES=basic \
+	@$(A64_CHECK) step $(A64_LOGS)/cli-ct64.log env VXTS_DISABLE=armce VXTS_CLI_SUITES=basic \
 		$(A64_MAKE) LDFLAGS=-static check-cli CLI_RUNNER="$(AARCH64_RUNNER)"
 	@$(A64_CHECK) sum $(A64_LOGS)/lib.log $(A64_LOGS)/cpu-*.log $(A64_LOGS)/cli-*.log
 
@@ -85,11 +85,11 @@ aarch64-tests-build: $(A64_TDIR)/test_arm_cpu
 
 # Its own copy of the armce backend, with the hook that observes PSTATE.DIT inside
 # each entry point; it takes the place of libvxts.a's backend_armce.o at link time.
-$(A64_TDIR)/armce_hooked.o: src/backend_armce.c src/backend.h include/vxts.h
+$(A64_TDIR)/armce_hooked.o: src/backend_armce.c src/backend.h src/cpu_arm.h include/vxts.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Werror $(ISA_armce) -DVXTS_ARMCE_TEST_HOOK=vxts_test_armce_hook -c $< -o $@
 
-$(A64_TDIR)/test_arm_cpu.o: tests/aarch64/test_arm_cpu.c tests/testlib.h tests/oracle.h include/vxts.h
+$(A64_TDIR)/test_arm_cpu.o: tests/aarch64/test_arm_cpu.c tests/testlib.h tests/oracle.h include/vxts.h src/cpu_arm.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Werror -Itests -c $< -o $@
 

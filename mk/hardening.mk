@@ -95,9 +95,9 @@ CT_VARIANTS := O0 O2 O3
 CT_TEST_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Werror -O2 -g -Iinclude -Iref
 HARD_CT_ID := $(shell $(HARD_CT_CC) -dumpversion 2>/dev/null | cut -d. -f1)
 CT_BRANCHES := tests/ct/branches.$(notdir $(HARD_CT_CC))-$(HARD_CT_ID).expected
-# Every library object but the CPU detection (which branches on CPUID bits only);
+# Every library object but the CPU detection (which branches on CPUID/HWCAP bits only);
 # a shell glob, as the objects do not exist when make reads this file.
-CT_ASM_OBJS = $$(ls build-ct-O2/obj/*.o | grep -v /cpu_x86.o)
+CT_ASM_OBJS = $$(ls build-ct-O2/obj/*.o | grep -v -e /cpu_x86.o -e /cpu_arm.o)
 
 # The library at each optimisation level, with exactly the Makefile's flags
 # otherwise (-O2 -g is what `make lib` ships), plus -Werror.
@@ -252,7 +252,7 @@ HARD_CPPCHECK := cppcheck --std=c11 --enable=warning,style,performance,portabili
 
 $(HARD_LOGS)/cppcheck.log: hard-force
 	@$(HARD_RUN) cppcheck sh -c '$(HARD_CPPCHECK) -D__x86_64__ src/ && \
-		$(HARD_CPPCHECK) -D__aarch64__ src/backend_armce.c src/mode.c src/backends.c src/util.c src/backend_ct64.c && \
+		$(HARD_CPPCHECK) -D__aarch64__ src/backend_armce.c src/cpu_arm.c src/mode.c src/backends.c src/util.c src/backend_ct64.c && \
 		echo "cppcheck: src/ clean (x86-64 and AArch64 configurations)"'
 
 # clang-tidy: the checks of .clang-tidy, each file with its backend's ISA flags.
@@ -261,16 +261,16 @@ $(HARD_LOGS)/cppcheck.log: hard-force
 #    in the key expansion (the analyzer assumes half_key_bytes may be 0, so that
 #    the loop filling w[] never runs; setup is only called with 16 or 32).
 HARD_TIDY_FLAGS := -std=c11 -D_GNU_SOURCE -Iinclude -Isrc
-HARD_TIDY_SRC := src/mode.c src/backends.c src/util.c src/backend_ct64.c src/cpu_x86.c \
+HARD_TIDY_SRC := src/mode.c src/backends.c src/util.c src/backend_ct64.c src/cpu_x86.c src/cpu_arm.c \
 	src/backend_aesni.c src/backend_vaes256.c src/backend_vaes512.c
 $(HARD_LOGS)/clang-tidy.log: hard-force
 	@$(HARD_RUN) clang-tidy sh -c 'set -e; for f in $(HARD_TIDY_SRC); do \
 		b=$$(basename $$f .c); isa=""; case $$b in backend_aesni) isa="$(ISA_aesni)";; \
 		backend_vaes256) isa="$(ISA_vaes256)";; backend_vaes512) isa="$(ISA_vaes512)";; esac; \
 		echo "== $$f"; clang-tidy --quiet $$f -- $(HARD_TIDY_FLAGS) $$isa; done; \
-		if [ -d /usr/aarch64-linux-gnu/include ]; then echo "== src/backend_armce.c (aarch64)"; \
-		clang-tidy --quiet --checks=-clang-analyzer-core.uninitialized.Assign src/backend_armce.c -- \
-		--target=aarch64-linux-gnu $(HARD_TIDY_FLAGS) $(ISA_armce) -isystem /usr/aarch64-linux-gnu/include; \
+		if [ -d /usr/aarch64-linux-gnu/include ]; then echo "== src/backend_armce.c src/cpu_arm.c (aarch64)"; \
+		clang-tidy --quiet --checks=-clang-analyzer-core.uninitialized.Assign src/backend_armce.c src/cpu_arm.c -- \
+		--target=aarch64-linux-gnu $(HARD_TIDY_FLAGS) $(ISA_aarch64_armce) -isystem /usr/aarch64-linux-gnu/include; \
 		else echo "note: no AArch64 headers (libc6-dev-arm64-cross): backend_armce.c not analysed"; fi; \
 		echo "clang-tidy: src/ clean"'
 

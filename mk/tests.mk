@@ -49,7 +49,7 @@ $(TEST_RESULTS): $(TEST_DIR)/%.result: $(TEST_DIR)/% tests-force
 	@touch $@
 
 $(TEST_COMMON_OBJ) $(TEST_PORTABLE:%=$(TEST_DIR)/%.o): $(TEST_DIR)/%.o: tests/%.c tests/testlib.h tests/oracle.h \
-		include/vxts.h ref/ref_xts.h ref/ref_xts.c src/cpu_x86.h
+		include/vxts.h ref/ref_xts.h ref/ref_xts.c src/cpu_x86.h src/cpu_arm.h
 	@mkdir -p $(dir $@)
 	$(CC) $(TEST_CFLAGS) -c $< -o $@
 

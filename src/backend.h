@@ -71,16 +71,32 @@ typedef struct vxts_backend {
     void (*scrub)(void); /* zeroes every vector register a call may have left key or tweak material in */
 } vxts_backend;
 
-/* Each backend file defines one of these (only those compiled for the target exist). */
+/*
+ * Each backend file defines one of these on every target; where its ISA is
+ * absent (the x86 backends on Arm, armce on x86) only `id` and `supported`
+ * (which returns 0) are filled in: backends.c never hands such a backend out.
+ */
 extern const vxts_backend vxts_backend_ct64;
 extern const vxts_backend vxts_backend_aesni;
 extern const vxts_backend vxts_backend_vaes256;
 extern const vxts_backend vxts_backend_vaes512;
 extern const vxts_backend vxts_backend_armce;
 
-/* backends.c: the supported backend with this id, or NULL; the preferred one. */
+/* util.c: the `supported` of a backend whose ISA this target lacks: 0. */
+int vxts_never_supported(void);
+#define VXTS_ABSENT_BACKEND(name) \
+    const vxts_backend vxts_backend_##name = {#name, vxts_never_supported, NULL, NULL, NULL, NULL, NULL, NULL, NULL}
+
+/*
+ * backends.c: the usable backend with this id, or NULL; the preferred usable
+ * one. Usable = its `supported` says this CPU can run it and the environment
+ * variable VXTS_DISABLE (a list of ids, read once) does not name it.
+ */
 const vxts_backend *vxts_find_backend(const char *id);
 const vxts_backend *vxts_best_backend(void);
+
+/* util.c: 1 if the list (ids separated by commas and/or spaces) names id. */
+int vxts_id_in_list(const char *list, const char *id);
 
 /*
  * Zeroes n bytes so that the compiler cannot drop it. With GCC/clang: memset,

@@ -26,149 +26,38 @@
  * length (10 or 14 rounds). No load or store leaves [in, in+16n) and
  * [out, out+16n).
  *
- * Key schedule layout in k->schedule.bytes (16-byte round keys, unaligned:
- * the context is only 8-byte aligned, so every load is MOVDQU):
- *   SCHED_ENC1 =   0: Key1 encryption round keys rk[0..Nr]      (FIPS-197 §5.2)
- *   SCHED_DEC1 = 240: Key1 equivalent-inverse-cipher keys dk[0..Nr]
- *                     dk[0] = rk[Nr], dk[r] = InvMixColumns(rk[Nr-r]),
- *                     dk[Nr] = rk[0]                             (FIPS-197 §5.3.5)
- *   SCHED_ENC2 = 480: Key2 encryption round keys                 (FIPS-197 §5.2)
- * Each slot holds 15 keys; AES-128 uses the first 11. 720 bytes in all.
+ * Key schedule: the layout of aes_x86.h, one copy of each round key
+ * (16 bytes apart), 720 bytes in all; every load is MOVDQU.
  */
-#include <immintrin.h>
+#include "backend.h"
+
+#if defined(__x86_64__)
+
 #include <string.h>
 
-#include "backend.h"
+#include "aes_x86.h"
 #include "cpu_x86.h"
 
-#define SCHED_ENC1 0u
-#define SCHED_DEC1 240u
-#define SCHED_ENC2 480u
-#define MAX_ROUND_KEYS 15
+#define KS 16 /* bytes from one round key to the next */
+#define SCHED_ENC1 X86_ENC1(KS)
+#define SCHED_DEC1 X86_DEC1(KS)
+#define SCHED_ENC2 X86_ENC2(KS)
 #define CHUNK 8 /* blocks in flight */
-
-typedef char aesni_schedule_fits[(SCHED_ENC2 + 16u * MAX_ROUND_KEYS <= VXTS_SCHEDULE_BYTES) ? 1 : -1];
-
-#define ALWAYS_INLINE static inline __attribute__((always_inline))
-/* The loops over blocks and rounds have constant bounds after inlining;
- * unrolling them turns the arrays into registers. */
-#if defined(__clang__)
-#define UNROLL _Pragma("unroll")
-#else
-#define UNROLL _Pragma("GCC unroll 16")
-#endif
-
-/* ---- key expansion (FIPS-197 §5.2) --------------------------------------------- */
-
-/*
- * w[i..i+3] = w[i-Nk..i-Nk+3] folded as a prefix XOR, then XORed with the
- * word from AESKEYGENASSIST (SubWord, RotWord and Rcon done in hardware,
- * without tables). assist already holds that word in all four lanes.
- */
-ALWAYS_INLINE __m128i expand_step(__m128i prev, __m128i assist)
-{
-    prev = _mm_xor_si128(prev, _mm_slli_si128(prev, 4));
-    prev = _mm_xor_si128(prev, _mm_slli_si128(prev, 4));
-    prev = _mm_xor_si128(prev, _mm_slli_si128(prev, 4));
-    return _mm_xor_si128(prev, assist);
-}
-
-/* AESKEYGENASSIST needs its Rcon as an immediate, hence macros. Lane 3 =
- * RotWord(SubWord(w)) ^ Rcon, lane 2 = SubWord(w) of the last word. */
-#define ROT_SUB_RCON(x, rcon) _mm_shuffle_epi32(_mm_aeskeygenassist_si128((x), (rcon)), 0xff)
-#define SUB_ONLY(x) _mm_shuffle_epi32(_mm_aeskeygenassist_si128((x), 0), 0xaa)
-
-static void expand_key_128(__m128i rk[MAX_ROUND_KEYS], const uint8_t key[16])
-{
-    rk[0] = _mm_loadu_si128((const __m128i *)(const void *)key);
-    rk[1] = expand_step(rk[0], ROT_SUB_RCON(rk[0], 0x01));
-    rk[2] = expand_step(rk[1], ROT_SUB_RCON(rk[1], 0x02));
-    rk[3] = expand_step(rk[2], ROT_SUB_RCON(rk[2], 0x04));
-    rk[4] = expand_step(rk[3], ROT_SUB_RCON(rk[3], 0x08));
-    rk[5] = expand_step(rk[4], ROT_SUB_RCON(rk[4], 0x10));
-    rk[6] = expand_step(rk[5], ROT_SUB_RCON(rk[5], 0x20));
-    rk[7] = expand_step(rk[6], ROT_SUB_RCON(rk[6], 0x40));
-    rk[8] = expand_step(rk[7], ROT_SUB_RCON(rk[7], 0x80));
-    rk[9] = expand_step(rk[8], ROT_SUB_RCON(rk[8], 0x1b));
-    rk[10] = expand_step(rk[9], ROT_SUB_RCON(rk[9], 0x36));
-}
-
-/* Nk = 8: even round keys take RotWord+SubWord+Rcon, odd ones SubWord only. */
-static void expand_key_256(__m128i rk[MAX_ROUND_KEYS], const uint8_t key[32])
-{
-    rk[0] = _mm_loadu_si128((const __m128i *)(const void *)key);
-    rk[1] = _mm_loadu_si128((const __m128i *)(const void *)(key + 16));
-    rk[2] = expand_step(rk[0], ROT_SUB_RCON(rk[1], 0x01));
-    rk[3] = expand_step(rk[1], SUB_ONLY(rk[2]));
-    rk[4] = expand_step(rk[2], ROT_SUB_RCON(rk[3], 0x02));
-    rk[5] = expand_step(rk[3], SUB_ONLY(rk[4]));
-    rk[6] = expand_step(rk[4], ROT_SUB_RCON(rk[5], 0x04));
-    rk[7] = expand_step(rk[5], SUB_ONLY(rk[6]));
-    rk[8] = expand_step(rk[6], ROT_SUB_RCON(rk[7], 0x08));
-    rk[9] = expand_step(rk[7], SUB_ONLY(rk[8]));
-    rk[10] = expand_step(rk[8], ROT_SUB_RCON(rk[9], 0x10));
-    rk[11] = expand_step(rk[9], SUB_ONLY(rk[10]));
-    rk[12] = expand_step(rk[10], ROT_SUB_RCON(rk[11], 0x20));
-    rk[13] = expand_step(rk[11], SUB_ONLY(rk[12]));
-    rk[14] = expand_step(rk[12], ROT_SUB_RCON(rk[13], 0x40));
-}
-
-static void store_keys(vxts_key *k, unsigned offset, const __m128i *keys, unsigned count)
-{
-    unsigned r;
-    for (r = 0; r < count; r++)
-        _mm_storeu_si128((__m128i *)(void *)(k->schedule.bytes + offset + 16u * r), keys[r]);
-}
 
 static void aesni_setup(vxts_key *k, const uint8_t *key1, const uint8_t *key2)
 {
-    __m128i rk[MAX_ROUND_KEYS], dk[MAX_ROUND_KEYS];
-    unsigned nr = k->rounds, r;
-
-    if (nr == 10)
-        expand_key_128(rk, key1);
-    else
-        expand_key_256(rk, key1);
-    /* Equivalent inverse cipher (FIPS-197 §5.3.5): reversed order, with
-     * InvMixColumns applied to the inner round keys, as AESDEC expects. */
-    dk[0] = rk[nr];
-    for (r = 1; r < nr; r++)
-        dk[r] = _mm_aesimc_si128(rk[nr - r]);
-    dk[nr] = rk[0];
-    store_keys(k, SCHED_ENC1, rk, nr + 1);
-    store_keys(k, SCHED_DEC1, dk, nr + 1);
-
-    if (nr == 10)
-        expand_key_128(rk, key2);
-    else
-        expand_key_256(rk, key2);
-    store_keys(k, SCHED_ENC2, rk, nr + 1);
-
-    vxts_memzero(rk, sizeof rk);
-    vxts_memzero(dk, sizeof dk);
+    x86_setup(k, 1, key1, key2);
 }
 
 /* ---- tweak arithmetic (IEEE 1619 §5.2) ---------------------------------------------- */
 
-/*
- * t * alpha in GF(2^128) mod x^128 + x^7 + x^2 + x + 1, t little-endian.
- * Both 64-bit lanes shift left by one (PADDQ); the bit leaving the low lane
- * (bit 63) enters bit 64, the bit leaving the top (bit 127) folds back as
- * 0x87. PSRAD copies each dword's top bit over the dword; PSHUFD 0x13 moves
- * dword 3's mask to dword 0 and dword 1's to dword 2; PAND keeps 0x87 and 1.
- */
-ALWAYS_INLINE __m128i mul_alpha(__m128i t)
-{
-    const __m128i carry_bits = _mm_set_epi32(0, 1, 0, 0x87);
-    __m128i carries = _mm_shuffle_epi32(_mm_srai_epi32(t, 31), 0x13);
-    return _mm_xor_si128(_mm_add_epi64(t, t), _mm_and_si128(carries, carry_bits));
-}
+/* t * alpha is aes_x86.h's x_mul_x. */
 
 /*
  * t * alpha^8 = t * x^8: a one-byte shift of the 128-bit value, with the
  * byte shifted out folded back as its carry-less product with 0x87 (at most
  * 15 bits, so one PCLMULQDQ on the low halves). Latency about 7 cycles
- * against 32 for eight mul_alpha steps in a row.
+ * against 32 for eight x_mul_x steps in a row.
  */
 ALWAYS_INLINE __m128i mul_alpha8(__m128i t)
 {
@@ -195,16 +84,6 @@ ALWAYS_INLINE __m128i round_key(const uint8_t *kp, int r)
 /* Hides p's value from the optimiser, so that round-key loads stay inside the loop (see round_key). */
 #define OPAQUE(p) __asm__("" : "+r"(p))
 
-ALWAYS_INLINE __m128i aes_round(__m128i s, __m128i key, const int decrypt)
-{
-    return decrypt ? _mm_aesdec_si128(s, key) : _mm_aesenc_si128(s, key);
-}
-
-ALWAYS_INLINE __m128i aes_last_round(__m128i s, __m128i key, const int decrypt)
-{
-    return decrypt ? _mm_aesdeclast_si128(s, key) : _mm_aesenclast_si128(s, key);
-}
-
 /*
  * XTS-AES-blockEnc / blockDec (IEEE 1619 §5.3.1 steps 2-4, §5.4.1) on nb
  * (1..8) independent blocks: block i at in + i*stride, out + i*stride, tweak t[i]:
@@ -228,12 +107,12 @@ ALWAYS_INLINE void xts_pass(const uint8_t *kp, const int nr, const int decrypt, 
         key = round_key(kp, r);
         UNROLL
         for (i = 0; i < nb; i++)
-            s[i] = aes_round(s[i], key, decrypt);
+            s[i] = x_round(s[i], key, decrypt);
     }
     key = round_key(kp, nr);
     UNROLL
     for (i = 0; i < nb; i++)
-        s[i] = aes_last_round(s[i], _mm_xor_si128(key, t[i]), decrypt);
+        s[i] = x_last(s[i], _mm_xor_si128(key, t[i]), decrypt);
     UNROLL
     for (i = 0; i < nb; i++)
         _mm_storeu_si128((__m128i *)(void *)(out + (size_t)i * stride), s[i]);
@@ -267,7 +146,7 @@ ALWAYS_INLINE __m128i next_tweaks(__m128i *t, __m128i T, const int nb)
     UNROLL
     for (i = 0; i < nb; i++) {
         t[i] = T;
-        T = mul_alpha(T);
+        T = x_mul_x(T);
     }
     return T;
 }
@@ -301,7 +180,7 @@ ALWAYS_INLINE void y_step(uint64_t y[2], const uint64_t c[2], uint64_t *dst)
  * cycles per block to spend on everything else. There the chain runs in an
  * xmm register, which needs fewer instructions than the integer steps: it
  * moves by alpha^8 per chunk (mul_alpha8), and the chunk's 8 tweaks are
- * computed from it with mul_alpha, off the loop-carried path. Measured on
+ * computed from it with x_mul_x, off the loop-carried path. Measured on
  * Zen 4, each choice is the faster one for its key size.
  */
 #define XMM_CHAIN(nr) ((nr) == 10)
@@ -346,7 +225,7 @@ ALWAYS_INLINE void main_loop_first_tweaks(main_loop *m, __m128i T)
     UNROLL
     for (i = 0; i < CHUNK; i++) {
         _mm_store_si128((__m128i *)(void *)(m->y_cur + 2 * i), _mm_xor_si128(T, m->key_last));
-        T = mul_alpha(T);
+        T = x_mul_x(T);
     }
     _mm_store_si128((__m128i *)(void *)y8, _mm_xor_si128(T, m->key_last));
     m->y[0] = y8[0];
@@ -413,14 +292,14 @@ ALWAYS_INLINE void chunk8(main_loop *m, const int nr, const int decrypt, uint8_t
         key = round_key(kp, r);
         UNROLL
         for (i = 0; i < CHUNK; i++)
-            s[i] = aes_round(s[i], key, decrypt);
+            s[i] = x_round(s[i], key, decrypt);
         if (with_next && r <= CHUNK && XMM_CHAIN(nr)) {
             if (r == 1) { /* the chain moves by alpha^8; the 8 tweaks hang off it */
                 leaf = m->T;
                 m->T = mul_alpha8(m->T);
             }
             _mm_store_si128((__m128i *)(void *)(m->y_next + 2 * (r - 1)), _mm_xor_si128(leaf, m->key_last));
-            leaf = mul_alpha(leaf);
+            leaf = x_mul_x(leaf);
         } else if (with_next && r <= CHUNK) {
             y_step(m->y, m->c, m->y_next + 2 * (r - 1));
         }
@@ -428,7 +307,7 @@ ALWAYS_INLINE void chunk8(main_loop *m, const int nr, const int decrypt, uint8_t
     UNROLL
     for (i = 0; i < CHUNK; i++) {
         __m128i y = _mm_load_si128((const __m128i *)(const void *)(m->y_cur + 2 * i));
-        _mm_storeu_si128((__m128i *)(void *)(out + 16 * i), aes_last_round(s[i], y, decrypt));
+        _mm_storeu_si128((__m128i *)(void *)(out + 16 * i), x_last(s[i], y, decrypt));
     }
     if (with_next) {
         uint64_t *swap = m->y_cur;
@@ -445,20 +324,9 @@ ALWAYS_INLINE void chunk8(main_loop *m, const int nr, const int decrypt, uint8_t
  * same 16 bytes. One xmm register holds the block, the round keys are
  * loaded into registers ahead of use: latency bound, nr + 1 dependent steps.
  */
-ALWAYS_INLINE void encrypt_tweak_impl(const vxts_key *k, uint8_t tweak[16], const int nr)
-{
-    __m128i s[1];
-    s[0] = _mm_loadu_si128((const __m128i *)(void *)tweak);
-    aes_encrypt_lanes(k->schedule.bytes + SCHED_ENC2, nr, s, 1);
-    _mm_storeu_si128((__m128i *)(void *)tweak, s[0]);
-}
-
 static void aesni_encrypt_tweak(const vxts_key *k, uint8_t tweak[16])
 {
-    if (k->rounds == 10)
-        encrypt_tweak_impl(k, tweak, 10);
-    else
-        encrypt_tweak_impl(k, tweak, 14);
+    x86_encrypt_tweak(k, KS, tweak);
 }
 
 /*
@@ -520,8 +388,8 @@ ALWAYS_INLINE __m128i leftover_blocks(const uint8_t *kp, const int nr, const int
  * two 128-byte stack buffers and are PXOR and AESENCLAST memory operands.
  * AES-128 keeps the xmm chain and its mask in xmm registers instead.
  */
-ALWAYS_INLINE void blocks_impl(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nblocks,
-                               uint8_t tweak[16], const int nr, const int decrypt)
+ALWAYS_INLINE void blocks_impl(const vxts_key *k, const int nr, const int decrypt, uint8_t *out,
+                               const uint8_t *in, size_t nblocks, uint8_t tweak[16])
 {
     const uint8_t *kp = k->schedule.bytes + (decrypt ? SCHED_DEC1 : SCHED_ENC1);
     __m128i T = _mm_loadu_si128((const __m128i *)(void *)tweak);
@@ -545,24 +413,6 @@ ALWAYS_INLINE void blocks_impl(const vxts_key *k, uint8_t *out, const uint8_t *i
     }
     T = leftover_blocks(kp, nr, decrypt, out, in, nblocks % CHUNK, T);
     _mm_storeu_si128((__m128i *)(void *)tweak, T);
-}
-
-static void aesni_encrypt_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nblocks,
-                                 uint8_t tweak[16])
-{
-    if (k->rounds == 10)
-        blocks_impl(k, out, in, nblocks, tweak, 10, 0);
-    else
-        blocks_impl(k, out, in, nblocks, tweak, 14, 0);
-}
-
-static void aesni_decrypt_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nblocks,
-                                 uint8_t tweak[16])
-{
-    if (k->rounds == 10)
-        blocks_impl(k, out, in, nblocks, tweak, 10, 1);
-    else
-        blocks_impl(k, out, in, nblocks, tweak, 14, 1);
 }
 
 /*
@@ -642,8 +492,8 @@ ALWAYS_INLINE void sectors_stream(const vxts_key *k, uint8_t *out, const uint8_t
  */
 #define LOCKSTEP_MAX_BLOCKS 64
 
-ALWAYS_INLINE void sectors_impl(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
-                                size_t sector_blocks, uint64_t first_sector, const int nr, const int decrypt)
+ALWAYS_INLINE void sectors_impl(const vxts_key *k, const int nr, const int decrypt, uint8_t *out,
+                                const uint8_t *in, size_t nsectors, size_t sector_blocks, uint64_t first_sector)
 {
     const uint8_t *kp = k->schedule.bytes + (decrypt ? SCHED_DEC1 : SCHED_ENC1);
     const uint8_t *kp2 = k->schedule.bytes + SCHED_ENC2;
@@ -662,7 +512,7 @@ ALWAYS_INLINE void sectors_impl(const vxts_key *k, uint8_t *out, const uint8_t *
         first_sector += CHUNK;
         if (sector_blocks >= LOCKSTEP_MAX_BLOCKS || in_group != CHUNK) {
             for (s = 0; s < in_group; s++) {
-                blocks_impl(k, out, in, sector_blocks, (uint8_t *)tweaks[s], nr, decrypt);
+                blocks_impl(k, nr, decrypt, out, in, sector_blocks, (uint8_t *)tweaks[s]);
                 in += unit;
                 out += unit;
             }
@@ -673,7 +523,7 @@ ALWAYS_INLINE void sectors_impl(const vxts_key *k, uint8_t *out, const uint8_t *
         for (steps_left = sector_blocks; steps_left != 0; steps_left--) {
             xts_pass(kp, nr, decrypt, out, in, unit, t, CHUNK);
             for (s = 0; s < CHUNK; s++)
-                t[s] = mul_alpha(t[s]);
+                t[s] = x_mul_x(t[s]);
             in += 16;
             out += 16;
         }
@@ -684,23 +534,7 @@ ALWAYS_INLINE void sectors_impl(const vxts_key *k, uint8_t *out, const uint8_t *
     vxts_memzero(tweaks, sizeof tweaks);
 }
 
-static void aesni_encrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
-                                  size_t sector_blocks, uint64_t first_sector)
-{
-    if (k->rounds == 10)
-        sectors_impl(k, out, in, nsectors, sector_blocks, first_sector, 10, 0);
-    else
-        sectors_impl(k, out, in, nsectors, sector_blocks, first_sector, 14, 0);
-}
-
-static void aesni_decrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
-                                  size_t sector_blocks, uint64_t first_sector)
-{
-    if (k->rounds == 10)
-        sectors_impl(k, out, in, nsectors, sector_blocks, first_sector, 10, 1);
-    else
-        sectors_impl(k, out, in, nsectors, sector_blocks, first_sector, 14, 1);
-}
+X86_DATA_ENTRY_POINTS(aesni, blocks_impl, sectors_impl)
 
 static int aesni_supported(void)
 {
@@ -718,3 +552,9 @@ const vxts_backend vxts_backend_aesni = {
     aesni_decrypt_sectors,
     NULL, /* scrub: filled in by the register-scrub work */
 };
+
+#else /* not x86-64 */
+
+VXTS_ABSENT_BACKEND(aesni);
+
+#endif

@@ -26,31 +26,13 @@
  *
  * Only lengths (block and sector counts) steer control flow or addresses.
  */
-#include <string.h>
-
 #include "backend.h"
 
 #if defined(__aarch64__) && !defined(__AARCH64EB__)
 
 #include <arm_neon.h>
-#include <stdatomic.h>
-#include <stdlib.h>
 
-#if defined(__linux__)
-#include <sys/auxv.h>
-#endif
-#ifndef AT_HWCAP
-#define AT_HWCAP 16
-#endif
-#ifndef HWCAP_AES
-#define HWCAP_AES (1UL << 3)
-#endif
-#ifndef HWCAP_DIT
-#define HWCAP_DIT (1UL << 24)
-#endif
-#ifndef HWCAP_CPUID
-#define HWCAP_CPUID (1UL << 11)
-#endif
+#include "cpu_arm.h"
 
 #define ALWAYS_INLINE static inline __attribute__((always_inline))
 #define NOINLINE static __attribute__((noinline))
@@ -64,75 +46,9 @@
 
 typedef char armce_schedule_fits[(ENC2_OFF + 240u <= VXTS_SCHEDULE_BYTES) ? 1 : -1];
 
-/* ---- CPU features ------------------------------------------------------------- */
-
-#define FEAT_AES 1
-#define FEAT_DIT 2
-#define FEAT_KNOWN 4
-
-static _Atomic unsigned armce_features; /* 0: not yet computed */
-
-/* 1 if the comma- or space-separated list s names "armce". */
-static int list_names_armce(const char *s)
-{
-    const char *p = s;
-    while (*p != '\0') {
-        size_t n = 0;
-        while (p[n] != '\0' && p[n] != ',' && p[n] != ' ')
-            n++;
-        if (n == 5 && memcmp(p, "armce", 5) == 0)
-            return 1;
-        p += n;
-        while (*p == ',' || *p == ' ')
-            p++;
-    }
-    return 0;
-}
-
-/*
- * Read once: HWCAP_AES / HWCAP_DIT from the auxiliary vector on Linux; on
- * other systems the compile-time promise __ARM_FEATURE_AES (no DIT). Where
- * the kernel lets EL0 read the ID registers (HWCAP_CPUID) but does not
- * report HWCAP_DIT (older kernels, qemu-user 7.2), ID_AA64PFR0_EL1.DIT
- * (bits 51:48) decides. The
- * environment variable VXTS_ARM_DISABLE=armce (a list, e.g. "armce,foo")
- * turns this backend off, so that tests can check the ct64 fallback.
- */
-static unsigned features(void)
-{
-    unsigned f = atomic_load_explicit(&armce_features, memory_order_relaxed);
-    if (f != 0)
-        return f;
-    f = FEAT_KNOWN;
-#if defined(__linux__)
-    {
-        unsigned long hw = getauxval(AT_HWCAP);
-        if (hw & HWCAP_AES)
-            f |= FEAT_AES;
-        if (hw & HWCAP_DIT) {
-            f |= FEAT_DIT;
-        } else if (hw & HWCAP_CPUID) {
-            uint64_t pfr0;
-            __asm__ volatile("mrs %0, s3_0_c0_c4_0" : "=r"(pfr0)); /* ID_AA64PFR0_EL1 */
-            if ((pfr0 >> 48) & 0xf)
-                f |= FEAT_DIT;
-        }
-    }
-#elif defined(__ARM_FEATURE_AES) || defined(__ARM_FEATURE_CRYPTO)
-    f |= FEAT_AES;
-#endif
-    {
-        const char *off = getenv("VXTS_ARM_DISABLE");
-        if (off != NULL && list_names_armce(off))
-            f &= ~(unsigned)FEAT_AES;
-    }
-    atomic_store_explicit(&armce_features, f, memory_order_relaxed);
-    return f;
-}
-
 static int armce_supported(void)
 {
-    return (features() & FEAT_AES) != 0;
+    return vxts_cpu_arm_aes();
 }
 
 /* ---- PSTATE.DIT (FEAT_DIT): the register S3_3_C4_C2_5, bit 24 ------------------- */
@@ -143,7 +59,7 @@ static int armce_supported(void)
 ALWAYS_INLINE int dit_enter(uint64_t *saved)
 {
     *saved = 0;
-    if ((features() & FEAT_DIT) == 0)
+    if (!vxts_cpu_arm_dit())
         return 0;
     __asm__ volatile("mrs %0, s3_3_c4_c2_5" : "=r"(*saved) : : "memory");
     __asm__ volatile("msr s3_3_c4_c2_5, %0" : : "r"(*saved | DIT_BIT) : "memory");
@@ -615,13 +531,8 @@ const vxts_backend vxts_backend_armce = {
     NULL, /* scrub: filled in by the register-scrub work */
 };
 
-#else /* not little-endian AArch64: compiled in, never supported */
+#else /* not little-endian AArch64 */
 
-static int armce_supported(void)
-{
-    return 0;
-}
-
-const vxts_backend vxts_backend_armce = {"armce", armce_supported, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+VXTS_ABSENT_BACKEND(armce);
 
 #endif

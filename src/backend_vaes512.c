@@ -34,129 +34,33 @@
  * and the AES key length (10 or 14 rounds). No access leaves [in, in+16n)
  * and [out, out+16n).
  *
- * Key schedule layout in k->schedule.bytes: every 16-byte round key is
- * stored 4 times in a row (64 bytes, one zmm), so a call loads its round
- * keys with plain 64-byte loads; the xmm paths read the first copy.
- *   SCHED_ENC1 =    0: Key1 encryption round keys rk[0..Nr]     (FIPS-197 §5.2)
- *   SCHED_DEC1 =  960: Key1 equivalent-inverse-cipher keys dk[0..Nr]:
- *                      dk[0] = rk[Nr], dk[r] = InvMixColumns(rk[Nr-r]),
- *                      dk[Nr] = rk[0]                           (FIPS-197 §5.3.5)
- *   SCHED_ENC2 = 1920: Key2 encryption round keys                (FIPS-197 §5.2)
- * Key r of a slot is at slot + 64*r; each slot holds 15 keys (AES-128 uses
- * 11). 2880 bytes in all. The context is only 8-byte aligned: all loads are
- * unaligned ones.
+ * Key schedule: the layout of aes_x86.h with every round key stored 4
+ * times (64 bytes, one zmm), 2880 bytes in all.
  *
  * Known limit: the round keys stay in zmm16-31 after a call (the compiler
  * inserts VZEROUPPER, which clears only the upper halves of zmm0-15).
  */
-#include <immintrin.h>
-#include <string.h>
-
 #include "backend.h"
+
+#if defined(__x86_64__)
+
+#include "aes_x86.h"
 #include "cpu_x86.h"
 
-#define SCHED_ENC1 0u
-#define SCHED_DEC1 960u
-#define SCHED_ENC2 1920u
-#define KS 64 /* bytes from one round key to the next */
-#define MAX_ROUND_KEYS 15
+#define KS 64 /* bytes from one round key to the next: 4 copies, one zmm */
+#define SCHED_ENC1 X86_ENC1(KS)
+#define SCHED_DEC1 X86_DEC1(KS)
+#define SCHED_ENC2 X86_ENC2(KS)
+#define MAX_ROUND_KEYS X86_MAX_ROUND_KEYS
 #define SECTOR_BATCH 16 /* sector tweaks encrypted per vector pass */
 #define ZV 4             /* zmm vectors per main-loop chunk */
 #define ZB (4 * ZV)      /* blocks per main-loop chunk */
 
-typedef char vaes512_schedule_fits[(SCHED_ENC2 + KS * MAX_ROUND_KEYS <= VXTS_SCHEDULE_BYTES) ? 1 : -1];
-
-#define ALWAYS_INLINE static inline __attribute__((always_inline))
-/* Loops over blocks, vectors and rounds have constant bounds after inlining;
- * full unrolling turns the arrays into registers. */
-#if defined(__clang__)
-#define UNROLL _Pragma("unroll")
-#else
-#define UNROLL _Pragma("GCC unroll 16")
-#endif
-
-#define LOAD128(p) _mm_loadu_si128((const __m128i *)(const void *)(p))
-#define STORE128(p, v) _mm_storeu_si128((__m128i *)(void *)(p), (v))
-
-/*
- * Wipes a stack buffer of tweak values on the hot path: volatile vector
- * stores, which the compiler must keep, instead of a call into
- * vxts_memzero (an indirect memset call costs tens of cycles per call).
- * n is a multiple of 64; p is 64-byte aligned.
- */
-ALWAYS_INLINE void wipe_vectors(void *p, size_t n)
-{
-    volatile __m512i *v = (volatile __m512i *)p;
-    size_t i;
-    for (i = 0; i < n / 64; i++)
-        v[i] = _mm512_setzero_si512();
-}
-
-/* ---- key expansion (FIPS-197 §5.2, §5.3.5) ------------------------------------------ */
-
-/*
- * Next four words: the previous Nk-word group as a prefix XOR
- * (w0, w0^w1, w0^w1^w2, w0^..^w3), XORed with the word AESKEYGENASSIST made
- * (SubWord/RotWord/Rcon in hardware: no tables, constant time).
- */
-ALWAYS_INLINE __m128i key_step(__m128i prev, __m128i word)
-{
-    prev = _mm_xor_si128(prev, _mm_slli_si128(prev, 4));
-    prev = _mm_xor_si128(prev, _mm_slli_si128(prev, 8));
-    return _mm_xor_si128(prev, word);
-}
-
-/* Rcon must be an immediate. Lane 3 of the assist = RotWord(SubWord(w3)) ^ Rcon,
- * lane 2 = SubWord(w3) (the extra AES-256 step, FIPS-197 §5.2 "Nk > 6"). */
-#define ROTSUB(x, rcon) _mm_shuffle_epi32(_mm_aeskeygenassist_si128((x), (rcon)), 0xff)
-#define SUBONLY(x) _mm_shuffle_epi32(_mm_aeskeygenassist_si128((x), 0), 0xaa)
-
-static void expand_encrypt_key(__m128i rk[MAX_ROUND_KEYS], const uint8_t *key, unsigned rounds)
-{
-    __m128i a = LOAD128(key), b;
-    rk[0] = a;
-    if (rounds == 10) {
-#define STEP128(i, rcon) (a = key_step(a, ROTSUB(a, rcon)), rk[i] = a)
-        STEP128(1, 0x01); STEP128(2, 0x02); STEP128(3, 0x04); STEP128(4, 0x08); STEP128(5, 0x10);
-        STEP128(6, 0x20); STEP128(7, 0x40); STEP128(8, 0x80); STEP128(9, 0x1b); STEP128(10, 0x36);
-#undef STEP128
-    } else {
-        b = LOAD128(key + 16);
-        rk[1] = b;
-#define STEP256(i, rcon) (a = key_step(a, ROTSUB(b, rcon)), rk[i] = a, b = key_step(b, SUBONLY(a)), rk[(i) + 1] = b)
-        STEP256(2, 0x01); STEP256(4, 0x02); STEP256(6, 0x04); STEP256(8, 0x08);
-        STEP256(10, 0x10); STEP256(12, 0x20);
-        rk[14] = key_step(a, ROTSUB(b, 0x40));
-#undef STEP256
-    }
-}
-
-/* Round key r of a slot: 4 copies at slot + 64*r (one zmm). */
-static void store_key(uint8_t *slot, unsigned r, __m128i key)
-{
-    unsigned i;
-    for (i = 0; i < 4; i++)
-        STORE128(slot + KS * r + 16 * i, key);
-}
+#define wipe_vectors(p, n) X86_WIPE((p), (n), _mm512_setzero_si512())
 
 static void vaes512_setup(vxts_key *k, const uint8_t *key1, const uint8_t *key2)
 {
-    uint8_t *s = k->schedule.bytes;
-    __m128i rk[MAX_ROUND_KEYS];
-    unsigned r, nr = k->rounds;
-
-    expand_encrypt_key(rk, key1, nr);
-    for (r = 0; r <= nr; r++)
-        store_key(s + SCHED_ENC1, r, rk[r]);
-    /* The equivalent inverse cipher's schedule (FIPS-197 §5.3.5), for AESDEC. */
-    store_key(s + SCHED_DEC1, 0, rk[nr]);
-    for (r = 1; r < nr; r++)
-        store_key(s + SCHED_DEC1, r, _mm_aesimc_si128(rk[nr - r]));
-    store_key(s + SCHED_DEC1, nr, rk[0]);
-    expand_encrypt_key(rk, key2, nr);
-    for (r = 0; r <= nr; r++)
-        store_key(s + SCHED_ENC2, r, rk[r]);
-    vxts_memzero(rk, sizeof rk);
+    x86_setup(k, KS / 16, key1, key2);
 }
 
 static int vaes512_supported(void)
@@ -165,18 +69,9 @@ static int vaes512_supported(void)
 }
 
 /* ---- tweak arithmetic in GF(2^128) (IEEE 1619 §5.2) ------------------------------------
- * A tweak is a 128-bit little-endian lane (lo qword = x^0..x^63); multiplying
- * by x^k shifts it left by k bits and folds the k bits leaving x^127 back
- * with x^128 = x^7 + x^2 + x + 1 (0x87). */
-
-/* t * x (xmm): each qword doubled; bit 63 enters the high qword, bit 127
- * comes back as 0x87. SRAI turns the two top bits into masks, no branch. */
-ALWAYS_INLINE __m128i x_mul_x(__m128i t)
-{
-    __m128i m = _mm_srai_epi32(_mm_shuffle_epi32(t, 0x13), 31); /* dword0: bit127, dword2: bit63 */
-    m = _mm_and_si128(m, _mm_set_epi32(0, 1, 0, 0x87));
-    return _mm_xor_si128(_mm_add_epi64(t, t), m);
-}
+ * Multiplying by x^k shifts a lane left by k bits and folds the k bits
+ * leaving x^127 back with x^128 = x^7 + x^2 + x + 1 (0x87); x_mul_x is
+ * aes_x86.h's. */
 
 /* t * x^k for 0 <= k <= 56, k a public length-derived count (xmm, no CLMUL). */
 ALWAYS_INLINE __m128i x_mul_xk(__m128i t, unsigned k)
@@ -269,69 +164,10 @@ ALWAYS_INLINE __m512i z_last(__m512i s, __m512i rk, int dec)
 {
     return dec ? _mm512_aesdeclast_epi128(s, rk) : _mm512_aesenclast_epi128(s, rk);
 }
-ALWAYS_INLINE __m128i x_round(__m128i s, __m128i rk, int dec)
-{
-    return dec ? _mm_aesdec_si128(s, rk) : _mm_aesenc_si128(s, rk);
-}
-ALWAYS_INLINE __m128i x_last(__m128i s, __m128i rk, int dec)
-{
-    return dec ? _mm_aesdeclast_si128(s, rk) : _mm_aesenclast_si128(s, rk);
-}
-
-/*
- * encrypt_tweak: T <- E_K2(T), IEEE 1619 §5.3.1 step 1 (the tweak key always
- * encrypts, also for decryption, §5.4.1). One block, xmm, round keys as
- * memory operands: no broadcast cost for the 16-byte case.
- */
-ALWAYS_INLINE void x_encrypt_tweak(const uint8_t *rk, int nr, uint8_t tweak[16])
-{
-    int r;
-    __m128i s = _mm_xor_si128(LOAD128(tweak), LOAD128(rk));
-    UNROLL
-    for (r = 1; r < nr; r++)
-        s = _mm_aesenc_si128(s, LOAD128(rk + KS * r));
-    STORE128(tweak, _mm_aesenclast_si128(s, LOAD128(rk + KS * nr)));
-}
 
 static void vaes512_encrypt_tweak(const vxts_key *k, uint8_t tweak[16])
 {
-    if (k->rounds == 14)
-        x_encrypt_tweak(k->schedule.bytes + SCHED_ENC2, 14, tweak);
-    else
-        x_encrypt_tweak(k->schedule.bytes + SCHED_ENC2, 10, tweak);
-}
-
-/*
- * n = 1..3 whole blocks with xmm registers (IEEE 1619 §5.3.2/§5.4.2 per
- * block: out_j = E/D_K1(in_j ^ T_j) ^ T_j, T_j = T * alpha^j), then
- * tweak <- T * alpha^n. rk = Key1's schedule for the direction; round keys
- * are memory operands; the n chains run side by side. Reads in[0,16n),
- * writes out[0,16n); out == in allowed (each block is loaded before any store).
- */
-ALWAYS_INLINE void x_blocks(const uint8_t *rk, int nr, int dec, uint8_t *out, const uint8_t *in, int n,
-                            uint8_t tweak[16])
-{
-    __m128i t[4], s[3], k0 = LOAD128(rk), kr;
-    int j, r;
-    t[0] = LOAD128(tweak);
-    UNROLL
-    for (j = 1; j <= n; j++)
-        t[j] = x_mul_x(t[j - 1]);
-    UNROLL
-    for (j = 0; j < n; j++)
-        s[j] = _mm_xor_si128(_mm_xor_si128(LOAD128(in + 16 * j), t[j]), k0);
-    UNROLL
-    for (r = 1; r < nr; r++) {
-        kr = LOAD128(rk + KS * r);
-        UNROLL
-        for (j = 0; j < n; j++)
-            s[j] = x_round(s[j], kr, dec);
-    }
-    kr = LOAD128(rk + KS * nr);
-    UNROLL
-    for (j = 0; j < n; j++)
-        STORE128(out + 16 * j, _mm_xor_si128(x_last(s[j], kr, dec), t[j]));
-    STORE128(tweak, t[n]);
+    x86_encrypt_tweak(k, KS, tweak);
 }
 
 /*
@@ -450,32 +286,14 @@ ALWAYS_INLINE void z_blocks(const vxts_key *k, int nr, int dec, uint8_t *out, co
     __m512i K[MAX_ROUND_KEYS], ftw[ZV];
     switch (n) {
     case 0: return;
-    case 1: x_blocks(rk, nr, dec, out, in, 1, tweak); return;
-    case 2: x_blocks(rk, nr, dec, out, in, 2, tweak); return;
-    case 3: x_blocks(rk, nr, dec, out, in, 3, tweak); return;
+    case 1: x_blocks(rk, nr, KS, dec, out, in, 1, tweak); return;
+    case 2: x_blocks(rk, nr, KS, dec, out, in, 2, tweak); return;
+    case 3: x_blocks(rk, nr, KS, dec, out, in, 3, tweak); return;
     default: break;
     }
     z_load_keys(K, rk, nr);
     z_first_tweaks(ftw, LOAD128(tweak));
     STORE128(tweak, z_run(K, nr, dec, out, in, n, ftw));
-}
-
-static void vaes512_encrypt_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t n,
-                                   uint8_t tweak[16])
-{
-    if (k->rounds == 14)
-        z_blocks(k, 14, 0, out, in, n, tweak);
-    else
-        z_blocks(k, 10, 0, out, in, n, tweak);
-}
-
-static void vaes512_decrypt_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t n,
-                                   uint8_t tweak[16])
-{
-    if (k->rounds == 14)
-        z_blocks(k, 14, 1, out, in, n, tweak);
-    else
-        z_blocks(k, 10, 1, out, in, n, tweak);
 }
 
 /*
@@ -548,23 +366,7 @@ ALWAYS_INLINE void z_sectors(const vxts_key *k, int nr, int dec, uint8_t *out, c
     wipe_vectors(ftw, sizeof ftw);
 }
 
-static void vaes512_encrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
-                                    size_t nb, uint64_t first)
-{
-    if (k->rounds == 14)
-        z_sectors(k, 14, 0, out, in, nsectors, nb, first);
-    else
-        z_sectors(k, 10, 0, out, in, nsectors, nb, first);
-}
-
-static void vaes512_decrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
-                                    size_t nb, uint64_t first)
-{
-    if (k->rounds == 14)
-        z_sectors(k, 14, 1, out, in, nsectors, nb, first);
-    else
-        z_sectors(k, 10, 1, out, in, nsectors, nb, first);
-}
+X86_DATA_ENTRY_POINTS(vaes512, z_blocks, z_sectors)
 
 const vxts_backend vxts_backend_vaes512 = {
     "vaes512",
@@ -577,3 +379,9 @@ const vxts_backend vxts_backend_vaes512 = {
     vaes512_decrypt_sectors,
     NULL, /* scrub: filled in by the register-scrub work */
 };
+
+#else /* not x86-64 */
+
+VXTS_ABSENT_BACKEND(vaes512);
+
+#endif

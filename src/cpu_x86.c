@@ -9,8 +9,6 @@
  * its register state on context switch, which XCR0 tells.
  */
 #include <stdatomic.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "cpu_x86.h"
 
@@ -91,34 +89,11 @@ static int detect_hardware(void)
 
 #endif
 
-/* The HAVE_ bits named in the comma list VXTS_X86_DISABLE (cpu_x86.h). */
-static int disabled_by_environment(void)
-{
-    static const struct {
-        const char *id;
-        int flag;
-    } ids[] = {{"aesni", HAVE_AESNI}, {"vaes256", HAVE_VAES256}, {"vaes512", HAVE_VAES512}};
-    const char *list = getenv("VXTS_X86_DISABLE");
-    int disabled = 0;
-    size_t i;
-
-    while (list != NULL && *list != '\0') {
-        size_t word_len = strcspn(list, ",");
-        for (i = 0; i < sizeof ids / sizeof ids[0]; i++)
-            if (word_len == strlen(ids[i].id) && memcmp(list, ids[i].id, word_len) == 0)
-                disabled |= ids[i].flag;
-        list += word_len;
-        if (*list == ',')
-            list++;
-    }
-    return disabled;
-}
-
 static int features(void)
 {
     int f = atomic_load_explicit(&cached_features, memory_order_relaxed);
     if (f == 0) {
-        f = (detect_hardware() & ~disabled_by_environment()) | VALID;
+        f = detect_hardware() | VALID;
         atomic_store_explicit(&cached_features, f, memory_order_relaxed);
     }
     return f;

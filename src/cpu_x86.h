@@ -12,14 +12,11 @@
  *   vxts_cpu_x86_vaes512(): vaes256 + AVX512F/VL/BW/DQ, and XCR0 shows the
  *                           OS saves opmask, ZMM_Hi256 and Hi16_ZMM state.
  *
- * Test override: the environment variable VXTS_X86_DISABLE, read once on
- * the first call, is a comma-separated list of backend ids ("vaes512",
- * "vaes256", "aesni") to report as unsupported, e.g.
- *   VXTS_X86_DISABLE=vaes512,vaes256 ./test     (forces the aesni path)
- * Each listed id is disabled on its own; other ids and unknown words are
- * ignored. It can only remove features, never add them.
+ * What the environment variable VXTS_DISABLE removes is applied by
+ * backends.c, not here: these functions report the hardware only.
  *
- * Compiled without ISA flags: the checks themselves run on any x86-64.
+ * Compiled without ISA flags: the checks themselves run on any x86-64;
+ * on other targets every function returns 0.
  */
 #ifndef VXTS_CPU_X86_H
 #define VXTS_CPU_X86_H

@@ -27,9 +27,6 @@ static uint64_t seed_value;
 static uint64_t rng_state[4];
 static double start_time;
 
-/* Every id the library may ever offer; a filter word outside it is a typo. */
-static const char *const known_backend_ids[] = {"ct64", "aesni", "vaes256", "vaes512", "armce"};
-
 double test_seconds(void)
 {
     struct timespec ts;
@@ -113,14 +110,6 @@ long test_total_failed(void)
 
 /* ---- random numbers ------------------------------------------------------------ */
 
-static uint64_t splitmix64(uint64_t *x)
-{
-    uint64_t z = (*x += 0x9e3779b97f4a7c15u);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-    return z ^ (z >> 31);
-}
-
 static uint64_t rotl(uint64_t x, int k)
 {
     return (x << k) | (x >> (64 - k));
@@ -174,7 +163,7 @@ static void seed_generator(uint64_t x)
 {
     int i;
     for (i = 0; i < 4; i++)
-        rng_state[i] = splitmix64(&x);
+        rng_state[i] = test_splitmix64(&x);
 }
 
 void test_rand_stream(const char *name)
@@ -302,70 +291,43 @@ static void choose_seed(int argc, char **argv)
            (unsigned long long)seed_value);
 }
 
-/* 1 if word (of word_len bytes) is in the comma list. */
-static int in_list(const char *list, const char *word, size_t word_len)
-{
-    while (*list != '\0') {
-        size_t n = strcspn(list, ",");
-        if (n == word_len && memcmp(list, word, n) == 0)
-            return 1;
-        list += n;
-        if (*list == ',')
-            list++;
-    }
-    return 0;
-}
-
-static int compiled_in(const char *id, size_t id_len)
-{
-    size_t i;
-    const char *c;
-    for (i = 0; (c = vxts_backend_id(i)) != NULL; i++)
-        if (strlen(c) == id_len && memcmp(c, id, id_len) == 0)
-            return 1;
-    return 0;
-}
-
-static void add_backend(const char *id, int is_compiled_in)
+static void add_backend(const char *id)
 {
     test_backend *b = &backends[backend_total++];
     b->id = id;
     b->slot = test_slot(id);
-    b->usable = is_compiled_in && vxts_backend_usable(id) == VXTS_OK;
-    if (!is_compiled_in)
-        test_not_applicable(b->slot, "not compiled into this library");
-    else if (!b->usable)
-        test_not_applicable(b->slot, "compiled in, not usable on this CPU");
+    b->usable = vxts_backend_usable(id) == VXTS_OK;
+    if (!b->usable)
+        test_not_applicable(b->slot, test_id_in_list(getenv("VXTS_DISABLE"), id) ? "VXTS_DISABLE names it"
+                                                                                  : "this CPU cannot run it");
+}
+
+/* 1 if the library lists the id of len bytes at word. */
+static int library_lists(const char *word, size_t len)
+{
+    const char *id;
+    size_t i;
+    for (i = 0; (id = vxts_backend_id(i)) != NULL; i++)
+        if (strlen(id) == len && memcmp(id, word, len) == 0)
+            return 1;
+    return 0;
 }
 
 static void choose_backends(void)
 {
-    const char *filter = getenv("VXTS_TEST_BACKENDS");
-    const char *id;
-    size_t i;
+    const char *filter = getenv("VXTS_TEST_BACKENDS"), *cursor, *id;
+    size_t i, len;
     int setup = test_slot("test setup");
 
     if (filter != NULL && *filter == '\0')
         filter = NULL;
     for (i = 0; (id = vxts_backend_id(i)) != NULL && backend_total < MAX_BACKENDS; i++)
-        if (filter == NULL || in_list(filter, id, strlen(id)))
-            add_backend(id, 1);
-    /* Filter words that are known ids but not compiled in: n/a; anything else: a typo. */
-    while (filter != NULL && *filter != '\0') {
-        size_t n = strcspn(filter, ","), k;
-        int known = 0;
-        for (k = 0; k < sizeof known_backend_ids / sizeof known_backend_ids[0]; k++)
-            if (strlen(known_backend_ids[k]) == n && memcmp(known_backend_ids[k], filter, n) == 0) {
-                known = 1;
-                if (!compiled_in(filter, n) && backend_total < MAX_BACKENDS)
-                    add_backend(known_backend_ids[k], 0);
-            }
-        test_check(setup, known || n == 0, "VXTS_TEST_BACKENDS names an unknown backend '%.*s'",
-                   (int)n, filter);
-        filter += n;
-        if (*filter == ',')
-            filter++;
-    }
+        if (filter == NULL || test_id_in_list(filter, id))
+            add_backend(id);
+    /* Every library lists every backend id: a filter word outside the list is a typo. */
+    for (cursor = filter; cursor != NULL && (id = test_list_next(&cursor, &len)) != NULL;)
+        test_check(setup, library_lists(id, len), "VXTS_TEST_BACKENDS names an unknown backend '%.*s'", (int)len,
+                   id);
     printf("backends under test:");
     for (i = 0; i < backend_total; i++)
         printf(" %s%s", backends[i].id, backends[i].usable ? "" : " (n/a)");

@@ -7,13 +7,15 @@
  *
  * Environment:
  *   VXTS_TEST_SEED=N       replay a run (also --seed N); the seed is printed
- *   VXTS_TEST_BACKENDS=a,b only these backends (others are not run at all)
+ *   VXTS_TEST_BACKENDS=a,b only these backends (others are not run at all;
+ *                          a word that is no backend id fails the setup)
  */
 #ifndef VXTS_TESTLIB_H
 #define VXTS_TESTLIB_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "vxts.h"
 
@@ -40,8 +42,8 @@ void test_counts(int slot, long *passed, long *failed);
 void test_add_counts(int slot, long passed, long failed);
 long test_total_failed(void);
 
-/* Backends under test: the compiled-in ones (in library order) that pass
- * the VXTS_TEST_BACKENDS filter, plus filter names not compiled in (n/a). */
+/* Backends under test: the library's (vxts_backend_id, in its order) that
+ * pass the VXTS_TEST_BACKENDS filter; the ones this CPU cannot run are n/a. */
 typedef struct test_backend {
     const char *id;
     int usable; /* vxts_backend_usable() == VXTS_OK */
@@ -49,6 +51,48 @@ typedef struct test_backend {
 } test_backend;
 size_t test_backend_count(void);
 const test_backend *test_backend_at(size_t i);
+
+/*
+ * Lists of backend ids (VXTS_TEST_BACKENDS, VXTS_DISABLE, --only ...): ids
+ * separated by commas and/or spaces, as the library reads VXTS_DISABLE.
+ * Header-only, so that the programs built without testlib.o (tests/ct) use
+ * them too. test_list_next: the next id's start (its length in *len), or
+ * NULL at the end; moves *cursor past it.
+ */
+static inline const char *test_list_next(const char **cursor, size_t *len)
+{
+    const char *word = *cursor + strspn(*cursor, ", ");
+    *len = strcspn(word, ", ");
+    *cursor = word + *len;
+    return *word != '\0' ? word : NULL;
+}
+/* 1 if the list (NULL: empty) names id. */
+static inline int test_id_in_list(const char *list, const char *id)
+{
+    const char *word;
+    size_t len;
+    while (list != NULL && (word = test_list_next(&list, &len)) != NULL)
+        if (len == strlen(id) && memcmp(word, id, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* SplitMix64 (Steele, Lea, Flood 2014): the next number of the stream *state;
+ * seeds the generator below, and is the whole generator of tests/ct. */
+static inline uint64_t test_splitmix64(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9e3779b97f4a7c15u);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+    return z ^ (z >> 31);
+}
+/* p[0..n) from the stream *state, one number per byte. */
+static inline void test_splitmix64_bytes(uint64_t *state, uint8_t *p, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        p[i] = (uint8_t)test_splitmix64(state);
+}
 
 /* Random numbers from the printed seed (xoshiro256**). */
 uint64_t test_seed(void);

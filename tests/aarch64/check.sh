@@ -13,11 +13,11 @@
 #       one step per qemu CPU model (LOGDIR/cpu-MODEL.log), PROGRAM ARGS
 #       --cpu=MODEL; with QEMU empty, one native step (LOGDIR/cpu-native.log).
 #   check.sh sum LOG...
-#       each step's closing "N passed, N failed" line, then their sum as the
-#       last line; a step without one, or that exited non-zero without a
-#       counted failure, counts as 1 failed. Exits 1 if anything failed.
+#       each step's counts, then their sum "N passed, N failed" as the last
+#       line (scripts/sum-counts.sh); a step without a count line, or that
+#       exited non-zero without a counted failure, counts as 1 failed.
+#       Exits 1 if anything failed.
 set -u
-closing='^[0-9][0-9]* passed, [0-9][0-9]* failed'
 
 step() {
     log=$1
@@ -67,27 +67,7 @@ cpus)
     ;;
 sum)
     shift
-    total_pass=0 total_fail=0 bad=""
-    echo "======== check-aarch64 summary"
-    for log in "$@"; do
-        name=$(basename "$log" .log)
-        line=$(grep -E "$closing" "$log" 2> /dev/null | tail -n 1)
-        status=$(sed -n 's/^exit status \([0-9]*\) .*/\1/p' "$log" 2> /dev/null | tail -n 1)
-        pass=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p')
-        fail=$(echo "$line" | sed -n 's/^[0-9]* passed, \([0-9]*\) failed.*/\1/p')
-        pass=${pass:-0} fail=${fail:-0} note=""
-        if [ -z "$line" ]; then
-            fail=$((fail + 1)) note=" (no closing count line)"
-        elif [ "${status:-1}" != 0 ] && [ "$fail" -eq 0 ]; then
-            fail=1 note=" (exit status ${status:-unknown} without a counted failure)"
-        fi
-        [ "$fail" -eq 0 ] || bad="$bad $name"
-        printf '  %-22s %s passed, %s failed%s\n' "$name" "$pass" "$fail" "$note"
-        total_pass=$((total_pass + pass)) total_fail=$((total_fail + fail))
-    done
-    [ -z "$bad" ] || echo "failed:$bad (logs in $(dirname "$1"))"
-    echo "$total_pass passed, $total_fail failed"
-    [ "$total_fail" -eq 0 ]
+    exec sh "$(dirname "$0")/../../scripts/sum-counts.sh" --title check-aarch64 "$@"
     ;;
 *)
     echo "usage: check.sh runner RUNNER PROGRAM | step LOG CMD... | cpus LOGDIR QEMU CPUS PROG... | sum LOG..." >&2

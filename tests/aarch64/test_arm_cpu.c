@@ -3,10 +3,11 @@
  * AArch64 only: how the armce backend meets the CPU it runs on.
  *
  *  - detection: armce is usable (and vxts_init picks it) exactly when the
- *    CPU has AES (HWCAP_AES) and VXTS_ARM_DISABLE does not name armce;
+ *    CPU has AES (HWCAP_AES) and VXTS_DISABLE does not name armce;
  *    otherwise vxts_init falls back to ct64 and vxts_init_backend("armce")
  *    refuses with VXTS_ERR_BACKEND_UNAVAILABLE. The default context gives
- *    the IEEE 1619 answers and the same bytes as ct64.
+ *    the IEEE 1619 answers and the same bytes as ct64. The library's own
+ *    checks (cpu_arm.h) agree with what this program reads itself.
  *  - PSTATE.DIT: where the CPU has FEAT_DIT, every entry point of armce runs
  *    with DIT set (seen from a hook the backend calls inside each entry
  *    point; this program links its own copy of backend_armce.c built with
@@ -15,7 +16,7 @@
  *    stray MSR/MRS would be an illegal instruction there).
  *
  * Arguments: --expect=armce|ct64 (default: from HWCAP_AES and
- * VXTS_ARM_DISABLE), --cpu=NAME (printed only).
+ * VXTS_DISABLE), --cpu=NAME (printed only).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,18 +28,8 @@
 #if defined(__aarch64__) && defined(__linux__)
 #include <sys/auxv.h>
 #endif
-#ifndef AT_HWCAP
-#define AT_HWCAP 16
-#endif
-#ifndef HWCAP_AES
-#define HWCAP_AES (1UL << 3)
-#endif
-#ifndef HWCAP_CPUID
-#define HWCAP_CPUID (1UL << 11)
-#endif
-#ifndef HWCAP_DIT
-#define HWCAP_DIT (1UL << 24)
-#endif
+
+#include "cpu_arm.h" /* the HWCAP_ bits, and the library's checks to compare with */
 
 #define DIT_BIT ((uint64_t)1 << 24)
 
@@ -104,20 +95,6 @@ static int cpu_has_dit(void)
     return 0;
 }
 
-static int env_disables_armce(void)
-{
-    const char *v = getenv("VXTS_ARM_DISABLE");
-    size_t n;
-    while (v != NULL && *v != '\0') {
-        n = strcspn(v, ", ");
-        if (n == 5 && memcmp(v, "armce", 5) == 0)
-            return 1;
-        v += n;
-        v += strspn(v, ", ");
-    }
-    return 0;
-}
-
 /* ---- detection and fallback ------------------------------------------------------ */
 
 /* IEEE 1619-2007 Annex B, vector 2: Key1 = 11.., Key2 = 22.., i = 0x3333333333, P = 44.. (32 bytes). */
@@ -153,6 +130,9 @@ static void check_detection(const char *expect)
                "vxts_backend_usable(\"armce\") = %s, expected %s", test_status_name(vxts_backend_usable("armce")),
                want_armce ? "VXTS_OK" : "VXTS_ERR_BACKEND_UNAVAILABLE");
     test_check(slot_detect, vxts_backend_usable("ct64") == VXTS_OK, "ct64 must always be usable");
+    test_check(slot_detect, vxts_cpu_arm_aes() == ((hwcap() & HWCAP_AES) != 0) && vxts_cpu_arm_dit() == cpu_has_dit(),
+               "cpu_arm.h says AES %d, DIT %d; this program reads AES %d, DIT %d", vxts_cpu_arm_aes(),
+               vxts_cpu_arm_dit(), (hwcap() & HWCAP_AES) != 0, cpu_has_dit());
 
     test_check(slot_detect, vxts_init(&def, vec2_key, 32) == VXTS_OK, "vxts_init");
     test_check(slot_detect, vxts_backend_name(&def) != NULL && strcmp(vxts_backend_name(&def), expect) == 0,
@@ -277,10 +257,9 @@ int main(int argc, char **argv)
             cpu = argv[i] + 6;
     }
     if (expect == NULL)
-        expect = (hwcap() & HWCAP_AES) && !env_disables_armce() ? "armce" : "ct64";
-    printf("cpu %s: HWCAP_AES %d, FEAT_DIT %d, VXTS_ARM_DISABLE=%s; expecting %s\n", cpu,
-           (hwcap() & HWCAP_AES) != 0, cpu_has_dit(), getenv("VXTS_ARM_DISABLE") ? getenv("VXTS_ARM_DISABLE") : "",
-           expect);
+        expect = (hwcap() & HWCAP_AES) && !test_id_in_list(getenv("VXTS_DISABLE"), "armce") ? "armce" : "ct64";
+    printf("cpu %s: HWCAP_AES %d, FEAT_DIT %d, VXTS_DISABLE=%s; expecting %s\n", cpu, (hwcap() & HWCAP_AES) != 0,
+           cpu_has_dit(), getenv("VXTS_DISABLE") ? getenv("VXTS_DISABLE") : "", expect);
     check_detection(expect);
     check_dit();
     return test_end();

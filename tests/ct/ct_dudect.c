@@ -38,6 +38,7 @@
 #include <time.h>
 
 #include "vxts.h"
+#include "../testlib.h" /* header-only parts: id lists, SplitMix64 */
 
 #if defined(__x86_64__)
 #include <x86intrin.h>
@@ -66,20 +67,7 @@ static unsigned passed, failed;
 
 static uint64_t rng_state;
 
-static uint64_t rng64(void)
-{
-    uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
-static void fill(uint8_t *p, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        p[i] = (uint8_t)rng64();
-}
+#define fill(p, n) test_splitmix64_bytes(&rng_state, (p), (n))
 
 /* ---- Welch's t-test ------------------------------------------------------------ */
 
@@ -251,7 +239,7 @@ static double run_test(const struct setup *s, enum op op, struct result *res)
         if (warm)
             nb = BATCH;
         for (b = 0; b < nb; b++) {
-            batch_cls[b] = (uint8_t)(rng64() & 1);
+            batch_cls[b] = (uint8_t)(test_splitmix64(&rng_state) & 1);
             if (op == OP_KEY) {
                 memset(inputs + b * len, 0x5a, len);
                 if (batch_cls[b] == 0)
@@ -326,20 +314,6 @@ static double run_test(const struct setup *s, enum op op, struct result *res)
     return rc == VXTS_OK ? res->max_t : -1;
 }
 
-static int listed(const char *list, const char *id)
-{
-    size_t n = strlen(id);
-    while (list != NULL && *list) {
-        size_t w = strcspn(list, ",");
-        if (w == n && memcmp(list, id, n) == 0)
-            return 1;
-        list += w;
-        if (*list == ',')
-            list++;
-    }
-    return 0;
-}
-
 static void report(const char *backend, const char *ks, enum op op, double t, const struct result *r,
                    double threshold, int must_leak)
 {
@@ -405,7 +379,7 @@ int main(int argc, char **argv)
 
     for (i = 0; (id = vxts_backend_id(i)) != NULL; i++) {
         struct result r;
-        if (only != NULL && !listed(only, id))
+        if (only != NULL && !test_id_in_list(only, id))
             continue;
         if (vxts_backend_usable(id) != VXTS_OK) {
             printf("skip %-8s not usable on this CPU\n", id);

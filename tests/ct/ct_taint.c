@@ -29,6 +29,7 @@
 
 #include "ref_xts.h"
 #include "vxts.h"
+#include "../testlib.h" /* header-only parts: id lists, SplitMix64 */
 
 #define SECRET(p, n) VALGRIND_MAKE_MEM_UNDEFINED((p), (n))
 #define PUBLIC(p, n) VALGRIND_MAKE_MEM_DEFINED((p), (n))
@@ -39,20 +40,7 @@ static unsigned passed, failed;
 
 static uint64_t rng_state = 0x5ca1ab1e0ddba11ULL;
 
-static uint64_t rng64(void)
-{
-    uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
-static void fill(uint8_t *p, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        p[i] = (uint8_t)rng64();
-}
+#define fill(p, n) test_splitmix64_bytes(&rng_state, (p), (n))
 
 /* ---- check bookkeeping ------------------------------------------------------ */
 
@@ -203,7 +191,7 @@ static void sectors(struct check *c, const vxts_ctx *ctx, const uint8_t *key, si
     }
 }
 
-static void test_backend(const char *id, size_t key_len, int quick)
+static void taint_backend(const char *id, size_t key_len, int quick)
 {
     const char *ks = key_len == 32 ? "AES-128" : "AES-256";
     uint8_t key[64], key_s[64];
@@ -371,20 +359,6 @@ static void negative_controls(void)
 
 /* ---- main ---------------------------------------------------------------------------- */
 
-static int listed(const char *list, const char *id)
-{
-    size_t n = strlen(id);
-    while (list != NULL && *list) {
-        size_t w = strcspn(list, ",");
-        if (w == n && memcmp(list, id, n) == 0)
-            return 1;
-        list += w;
-        if (*list == ',')
-            list++;
-    }
-    return 0;
-}
-
 int main(int argc, char **argv)
 {
     const char *require = NULL, *only = NULL, *id;
@@ -414,34 +388,30 @@ int main(int argc, char **argv)
     negative_controls();
 
     for (i = 0; (id = vxts_backend_id(i)) != NULL; i++) {
-        if (only != NULL && !listed(only, id))
+        if (only != NULL && !test_id_in_list(only, id))
             continue;
         if (vxts_backend_usable(id) != VXTS_OK) {
-            int req = listed(require, id);
+            int req = test_id_in_list(require, id);
             printf("%-4s %-8s %-8s not usable under valgrind (valgrind's CPUID hides its ISA)%s\n",
                    req ? "FAIL" : "skip", id, "-", req ? " but it is required" : "");
             if (req)
                 failed++;
             continue;
         }
-        test_backend(id, 32, quick);
-        test_backend(id, 64, quick);
+        taint_backend(id, 32, quick);
+        taint_backend(id, 64, quick);
     }
-    if (require != NULL) { /* a required id that is not even compiled in */
-        const char *p = require;
-        while (*p) {
-            size_t w = strcspn(p, ",");
+    { /* a required id that is no backend id of the library (a typo) */
+        const char *cursor = require, *word;
+        size_t len;
+        while (cursor != NULL && (word = test_list_next(&cursor, &len)) != NULL) {
             int found = 0;
             for (i = 0; (id = vxts_backend_id(i)) != NULL; i++)
-                if (strlen(id) == w && memcmp(id, p, w) == 0)
-                    found = 1;
-            if (!found && w > 0) {
-                printf("FAIL required backend '%.*s' is not compiled in\n", (int)w, p);
+                found |= strlen(id) == len && memcmp(id, word, len) == 0;
+            if (!found) {
+                printf("FAIL required backend '%.*s' is not a backend of this library\n", (int)len, word);
                 failed++;
             }
-            p += w;
-            if (*p == ',')
-                p++;
         }
     }
     printf("%u passed, %u failed\n", passed, failed);

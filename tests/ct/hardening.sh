@@ -111,26 +111,10 @@ fuzz)
 
 sum)
     logdir=$2; shift 2
-    total_pass=0; total_fail=0; bad=""
-    echo "======== check-hardening summary"
-    for name in "$@"; do
-        log=$logdir/$name.log
-        line=$(grep -E "$count_re" "$log" 2>/dev/null | tail -n 1)
-        pass=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p')
-        fail=$(echo "$line" | sed -n 's/^[0-9]* passed, \([0-9]*\) failed.*/\1/p')
-        secs=$(sed -n 's/^exit status [0-9]* after \([0-9]*\) s$/\1/p' "$log" 2>/dev/null | tail -n 1)
-        if [ -z "$line" ]; then pass=0; fail=1; fi
-        [ "$fail" -eq 0 ] || bad="$bad $name"
-        printf '  %-28s %6s passed, %s failed, %ss\n' "$name" "$pass" "$fail" "${secs:-?}"
-        total_pass=$((total_pass + pass)); total_fail=$((total_fail + fail))
-    done
-    for name in $bad; do
-        echo "---- $name (last lines of $logdir/$name.log)"
-        tail -n 15 "$logdir/$name.log" 2>/dev/null || echo "(no log: its build failed, see above)"
-    done
-    [ -z "$bad" ] || echo "failed checks:$bad (logs: $logdir/<name>.log)"
-    echo "$total_pass passed, $total_fail failed"
-    [ "$total_fail" -eq 0 ]
+    logs=""
+    for name in "$@"; do logs="$logs $logdir/$name.log"; done
+    # shellcheck disable=SC2086
+    exec sh "$(dirname "$0")/../../scripts/sum-counts.sh" --title check-hardening --tail 15 $logs
     ;;
 
 *)
