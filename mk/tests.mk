@@ -22,7 +22,7 @@ TEST_HOST_ARCH := $(shell uname -m)
 TEST_WITH_OPENSSL ?= $(if $(and $(wildcard /usr/include/openssl/evp.h),$(filter $(TEST_HOST_ARCH),$(VXTS_ARCH))),yes,no)
 
 TEST_COMMON_OBJ := $(TEST_DIR)/testlib.o $(TEST_DIR)/oracle.o
-TEST_PORTABLE   := test_vectors test_errors test_sectors test_dispatch test_guard test_differential
+TEST_PORTABLE   := test_vectors test_errors test_sectors test_dispatch test_guard test_differential test_scrub
 TEST_BINS       := $(addprefix $(TEST_DIR)/,$(TEST_PORTABLE))
 ifeq ($(TEST_WITH_OPENSSL),yes)
 TEST_BINS       += $(TEST_DIR)/test_differential_openssl
