@@ -95,6 +95,13 @@ int vxts_never_supported(void);
 const vxts_backend *vxts_find_backend(const char *id);
 const vxts_backend *vxts_best_backend(void);
 
+/*
+ * Zeroes every vector register of this CPU that C code or a kernel may have
+ * left key or tweak material in (cpu_x86.c, cpu_arm.c; elsewhere util.c, a
+ * no-op). Each backend's scrub calls it after wiping its dead stack frames.
+ */
+void vxts_cpu_scrub_vectors(void);
+
 /* util.c: 1 if the list (ids separated by commas and/or spaces) names id. */
 int vxts_id_in_list(const char *list, const char *id);
 

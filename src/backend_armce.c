@@ -519,10 +519,12 @@ static void armce_decrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t
     dit_leave(dit, saved);
 }
 
-/* scrub (backend.h): v0-v31, as for ct64 on AArch64; its scrub clears exactly those. */
+/* scrub (backend.h): the dead frames below the caller, then v0-v31 (cpu_arm.c). */
 static void armce_scrub(void)
 {
-    vxts_backend_ct64.scrub();
+    uint8_t dead_frames[1536];
+    vxts_memzero(dead_frames, sizeof dead_frames);
+    vxts_cpu_scrub_vectors();
 }
 
 const vxts_backend vxts_backend_armce = {

@@ -370,28 +370,16 @@ X86_DATA_ENTRY_POINTS(vaes512, z_blocks, z_sectors)
 
 /*
  * scrub (backend.h), run by the mode layer last in each public call: zeroes
- * the dead frames below the caller (spilled tweaks, the mode layer's
- * temporaries: 2 KiB covers the deepest call, see tests/test_scrub.c) and
- * every vector register: vzeroall clears zmm0-15 only, the round keys sit in
- * zmm16-31 (an EVEX write of xmm zeroes the whole zmm).
+ * the dead frames below the caller, then every vector register. The kernels
+ * keep round keys and tweaks in zmm registers; only the mode layer's
+ * temporaries reach the stack (none deeper than about 350 bytes in
+ * tests/test_scrub.c), so 640 bytes leave room and keep short calls cheap.
  */
 static void vaes512_scrub(void)
 {
-    __attribute__((aligned(64))) uint8_t dead_frames[2048];
+    __attribute__((aligned(64))) uint8_t dead_frames[640];
     wipe_vectors(dead_frames, sizeof dead_frames);
-    __asm__ __volatile__("vzeroall\n\tvpxord %%xmm16, %%xmm16, %%xmm16\n\t"
-                         "vpxord %%xmm17, %%xmm17, %%xmm17\n\tvpxord %%xmm18, %%xmm18, %%xmm18\n\t"
-                         "vpxord %%xmm19, %%xmm19, %%xmm19\n\tvpxord %%xmm20, %%xmm20, %%xmm20\n\t"
-                         "vpxord %%xmm21, %%xmm21, %%xmm21\n\tvpxord %%xmm22, %%xmm22, %%xmm22\n\t"
-                         "vpxord %%xmm23, %%xmm23, %%xmm23\n\tvpxord %%xmm24, %%xmm24, %%xmm24\n\t"
-                         "vpxord %%xmm25, %%xmm25, %%xmm25\n\tvpxord %%xmm26, %%xmm26, %%xmm26\n\t"
-                         "vpxord %%xmm27, %%xmm27, %%xmm27\n\tvpxord %%xmm28, %%xmm28, %%xmm28\n\t"
-                         "vpxord %%xmm29, %%xmm29, %%xmm29\n\tvpxord %%xmm30, %%xmm30, %%xmm30\n\t"
-                         "vpxord %%xmm31, %%xmm31, %%xmm31"
-                         ::: "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7",
-                         "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15",
-                         "xmm16", "xmm17", "xmm18", "xmm19", "xmm20", "xmm21", "xmm22", "xmm23",
-                         "xmm24", "xmm25", "xmm26", "xmm27", "xmm28", "xmm29", "xmm30", "xmm31");
+    vxts_cpu_scrub_vectors();
 }
 
 const vxts_backend vxts_backend_vaes512 = {

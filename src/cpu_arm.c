@@ -7,6 +7,7 @@
 #include <sys/auxv.h>
 #endif
 
+#include "backend.h" /* vxts_cpu_scrub_vectors */
 #include "cpu_arm.h"
 
 /* The cached answer: one bit per feature, plus VALID once computed. */
@@ -66,3 +67,24 @@ int vxts_cpu_arm_dit(void)
 {
     return (features() & HAVE_DIT) != 0;
 }
+
+#if defined(__aarch64__) && (defined(__GNUC__) || defined(__clang__))
+/*
+ * Zeroes the vector registers (backend.h): v0-v7 and v16-v31 whole, and the
+ * high halves of v8-v15, whose low halves are callee-saved (AAPCS64): every
+ * kernel restored them.
+ */
+void vxts_cpu_scrub_vectors(void)
+{
+    __asm__ __volatile__("movi v0.2d, #0\n\tmovi v1.2d, #0\n\tmovi v2.2d, #0\n\tmovi v3.2d, #0\n\t"
+                         "movi v4.2d, #0\n\tmovi v5.2d, #0\n\tmovi v6.2d, #0\n\tmovi v7.2d, #0\n\t"
+                         "mov v8.d[1], xzr\n\tmov v9.d[1], xzr\n\tmov v10.d[1], xzr\n\tmov v11.d[1], xzr\n\t"
+                         "mov v12.d[1], xzr\n\tmov v13.d[1], xzr\n\tmov v14.d[1], xzr\n\tmov v15.d[1], xzr\n\t"
+                         "movi v16.2d, #0\n\tmovi v17.2d, #0\n\tmovi v18.2d, #0\n\tmovi v19.2d, #0\n\t"
+                         "movi v20.2d, #0\n\tmovi v21.2d, #0\n\tmovi v22.2d, #0\n\tmovi v23.2d, #0\n\t"
+                         "movi v24.2d, #0\n\tmovi v25.2d, #0\n\tmovi v26.2d, #0\n\tmovi v27.2d, #0\n\t"
+                         "movi v28.2d, #0\n\tmovi v29.2d, #0\n\tmovi v30.2d, #0\n\tmovi v31.2d, #0"
+                         ::: "v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v16", "v17", "v18", "v19",
+                         "v20", "v21", "v22", "v23", "v24", "v25", "v26", "v27", "v28", "v29", "v30", "v31");
+}
+#endif

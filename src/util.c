@@ -22,6 +22,13 @@ int vxts_never_supported(void)
     return 0;
 }
 
+#if !(defined(__x86_64__) || defined(__aarch64__)) || !(defined(__GNUC__) || defined(__clang__))
+/* No vector registers known here: nothing to zero. */
+void vxts_cpu_scrub_vectors(void)
+{
+}
+#endif
+
 #if !((defined(__GNUC__) || defined(__clang__)) && !defined(__FRAMAC__))
 /* A volatile function pointer: the compiler cannot prove the stores dead. */
 static void *(*const volatile memset_not_dropped)(void *, int, size_t) = memset;
