@@ -87,6 +87,13 @@ OPEN_RUNS=${PROVE_OPEN_RUNS-""}
 # (No C code here: without -wp-rte/-warn-unsigned-overflow, which change the
 # integer model of the logic and make two pointer-shift lemmas time out.)
 NO_RTE=1 wp_run lemmas "proofs/c/lemmas.c" "-DVXTS_SPEC_LEMMAS" ""
+# Decryption undoes encryption, every length and stealing case (inverse.h;
+# its one axiom, D_inverts_E, is in scope only there): xor cancellation by
+# WP's bitwise tactic, then the theorem (DEC_UNFOLD lemmas: run lemmas).
+NO_RTE=1 wp_run inverse-xor "proofs/c/inverse.c" "-DVXTS_SPEC_XOR -DVXTS_INVERSE_XOR -DVXTS_LEMMAS_ONLY" \
+    "-wp-auto wp:bitwised -wp-prop xor_cancel8,bx_cancel"
+NO_RTE=1 wp_run inverse "proofs/c/inverse.c" "-DVXTS_SPEC_XOR -DVXTS_LEMMAS_ONLY -DVXTS_LEMMA_DEC_UNFOLD" \
+    "-wp-prop=-bx_cancel,-XTS_DEC_T_whole,-mdec_XTS_DEC_T_head,-mdec_XTS_DEC_T_steal"
 # (Longest first: the runs share PROVE_JOBS lanes.)
 # The portable bitsliced backend: RTE and memory safety. The three shift
 # helpers are inlined (their shift counts are constants at every call, which
