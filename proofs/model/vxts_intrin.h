@@ -131,6 +131,12 @@ typedef vxm_perm _MM_PERM_ENUM;
 
 /*@
   // ---- bytes and lanes --------------------------------------------------------
+  // Bit i (0 .. 15) of a mask m >= 0, by division by a constant (VXM_BIT below).
+  logic integer VXM_MASKBIT(integer m, integer i) =
+    i == 0 ? m % 2 : i == 1 ? (m / 2) % 2 : i == 2 ? (m / 4) % 2 : i == 3 ? (m / 8) % 2 :
+    i == 4 ? (m / 16) % 2 : i == 5 ? (m / 32) % 2 : i == 6 ? (m / 64) % 2 : i == 7 ? (m / 128) % 2 :
+    i == 8 ? (m / 256) % 2 : i == 9 ? (m / 512) % 2 : i == 10 ? (m / 1024) % 2 : i == 11 ? (m / 2048) % 2 :
+    i == 12 ? (m / 4096) % 2 : i == 13 ? (m / 8192) % 2 : i == 14 ? (m / 16384) % 2 : i == 15 ? (m / 32768) % 2 : 0;
   // Byte k (0 ..) of the non-negative integer x.
   logic integer VXM_BYTE(integer x, integer k) = (x / (1 << (8 * k))) % 256;
   // x modulo 2^bits, in 0 .. 2^bits - 1 (two's complement bits of a negative x).
@@ -196,8 +202,9 @@ typedef vxm_perm _MM_PERM_ENUM;
     4294967296 * (v)[(o) + 4] + 1099511627776 * (v)[(o) + 5] + 281474976710656 * (v)[(o) + 6] + \
     72057594037927936 * (v)[(o) + 7])
 #define VXM_D(v, o) ((v)[(o)] + 256 * (v)[(o) + 1] + 65536 * (v)[(o) + 2] + 16777216 * (v)[(o) + 3])
-/* Mask bit i of m. */
-#define VXM_BIT(m, i) ((((m) >> (i)) & 1) == 1)
+/* Mask bit i (0 .. 15) of m, by division by a constant: a constant mask
+ * decides it without bit reasoning (which the provers lack). */
+#define VXM_BIT(m, i) (VXM_MASKBIT((m), (i)) == 1)
 
 /* ---- byte-k specs shared by several widths (k is the byte of the whole vector) */
 #define VXM_S_XOR(a, b, k) bx((a).b[k], (b).b[k])
@@ -213,7 +220,10 @@ typedef vxm_perm _MM_PERM_ENUM;
  * dword shuffle (PSHUFD), unpack-high (PUNPCKHDQ / PUNPCKHQDQ). */
 #define VXM_S_BSLL(a, n, k) ((k) % 16 >= (n) ? (a).b[(k) - (n)] : 0)
 #define VXM_S_BSRL(a, n, k) ((k) % 16 + (n) < 16 ? (a).b[(k) + (n)] : 0)
-#define VXM_S_SHUF32(a, imm, k) (a).b[(k) - (k) % 16 + 4 * (((imm) >> (2 * (((k) % 16) / 4))) & 3) + (k) % 4]
+/* PSHUFD's selector for byte k: bits 2d, 2d+1 of imm for dword d, by
+ * division (C and ACSL alike). */
+#define VXM_SHUF_SEL(imm, k) (((imm) / ((k) % 16 / 4 == 0 ? 1 : (k) % 16 / 4 == 1 ? 4 : (k) % 16 / 4 == 2 ? 16 : 64)) % 4)
+#define VXM_S_SHUF32(a, imm, k) (a).b[(k) - (k) % 16 + 4 * VXM_SHUF_SEL(imm, k) + (k) % 4]
 #define VXM_S_UNPACKHI32(a, c, k) ((((k) % 16) / 4) % 2 == 0 ? \
     (a).b[(k) - (k) % 16 + 8 + 4 * ((((k) % 16) / 4) / 2) + (k) % 4] : \
     (c).b[(k) - (k) % 16 + 8 + 4 * ((((k) % 16) / 4) / 2) + (k) % 4])
@@ -227,6 +237,32 @@ typedef vxm_perm _MM_PERM_ENUM;
 #define VXM_S_TERN(a, b, c, imm, k) VXM_TERN((a).b[k], (b).b[k], (c).b[k], (imm))
 
 /* ---- executable helpers (not part of the modelled interface) ---------------- */
+/* Mask bit i of m (as VXM_BIT). */
+/*@ requires 0 <= i < 16;
+    assigns \nothing;
+    ensures \result == VXM_MASKBIT(m, i);
+*/
+static inline int vxm_bit(unsigned m, int i)
+{
+    switch (i) {
+    case 0: return (int)(m % 2u);
+    case 1: return (int)((m / 2u) % 2u);
+    case 2: return (int)((m / 4u) % 2u);
+    case 3: return (int)((m / 8u) % 2u);
+    case 4: return (int)((m / 16u) % 2u);
+    case 5: return (int)((m / 32u) % 2u);
+    case 6: return (int)((m / 64u) % 2u);
+    case 7: return (int)((m / 128u) % 2u);
+    case 8: return (int)((m / 256u) % 2u);
+    case 9: return (int)((m / 512u) % 2u);
+    case 10: return (int)((m / 1024u) % 2u);
+    case 11: return (int)((m / 2048u) % 2u);
+    case 12: return (int)((m / 4096u) % 2u);
+    case 13: return (int)((m / 8192u) % 2u);
+    case 14: return (int)((m / 16384u) % 2u);
+    default: return (int)((m / 32768u) % 2u);
+    }
+}
 static const uint8_t vxm_sbox[256] = { VXM_SBOX_TABLE(VXM_TABLE_ENTRY) };
 static const uint8_t vxm_inv_sbox[256] = { VXM_INV_SBOX_TABLE(VXM_TABLE_ENTRY) };
 
@@ -429,7 +465,7 @@ VXM_FN vxm128 VXM(_mm_shuffle_epi32)(vxm128 a, const int imm)
         loop assigns k, r.b[0 .. 15];
         loop variant 16 - k; */
     for (int k = 0; k < 16; k++)
-        r.b[k] = (uint8_t)(a.b[k - k % 16 + 4 * ((imm >> (2 * ((k % 16) / 4))) & 3) + k % 4]);
+        r.b[k] = (uint8_t)(a.b[k - k % 16 + 4 * VXM_SHUF_SEL(imm, k) + k % 4]);
     return r;
 }
 
@@ -804,7 +840,7 @@ VXM_FN vxm256 VXM(_mm256_shuffle_epi32)(vxm256 a, const int imm)
         loop assigns k, r.b[0 .. 31];
         loop variant 32 - k; */
     for (int k = 0; k < 32; k++)
-        r.b[k] = (uint8_t)(a.b[k - k % 16 + 4 * ((imm >> (2 * ((k % 16) / 4))) & 3) + k % 4]);
+        r.b[k] = (uint8_t)(a.b[k - k % 16 + 4 * VXM_SHUF_SEL(imm, k) + k % 4]);
     return r;
 }
 
@@ -1116,7 +1152,7 @@ VXM_FN vxm512 VXM(_mm512_shuffle_epi32)(vxm512 a, vxm_perm imm)
         loop assigns k, r.b[0 .. 63];
         loop variant 64 - k; */
     for (int k = 0; k < 64; k++)
-        r.b[k] = (uint8_t)(a.b[k - k % 16 + 4 * ((imm >> (2 * ((k % 16) / 4))) & 3) + k % 4]);
+        r.b[k] = (uint8_t)(a.b[k - k % 16 + 4 * VXM_SHUF_SEL(imm, k) + k % 4]);
     return r;
 }
 
@@ -1152,7 +1188,7 @@ VXM_FN vxm512 VXM(_mm512_maskz_loadu_epi64)(vxm_mask8 m, const uint8_t *p)
         loop assigns k, r.b[0 .. 63];
         loop variant 64 - k; */
     for (int k = 0; k < 64; k++)
-        r.b[k] = (uint8_t)(((m >> (k / 8)) & 1) ? p[k] : 0);
+        r.b[k] = (uint8_t)(vxm_bit(m, k / 8) ? p[k] : 0);
     return r;
 }
 
@@ -1199,7 +1235,7 @@ VXM_FN void VXM(_mm512_mask_storeu_epi64)(uint8_t *p, vxm_mask8 m, vxm512 a)
         loop assigns k, { p[j] | integer j; 0 <= j < 64 && VXM_BIT(m, j / 8) };
         loop variant 64 - k; */
     for (int k = 0; k < 64; k++)
-        if ((m >> (k / 8)) & 1)
+        if (vxm_bit(m, k / 8))
             p[k] = a.b[k];
 }
 
@@ -1216,7 +1252,7 @@ VXM_FN vxm512 VXM(_mm512_maskz_mov_epi64)(vxm_mask8 m, vxm512 a)
         loop assigns k, r.b[0 .. 63];
         loop variant 64 - k; */
     for (int k = 0; k < 64; k++)
-        r.b[k] = (uint8_t)(((m >> (k / 8)) & 1) ? a.b[k] : 0);
+        r.b[k] = (uint8_t)(vxm_bit(m, k / 8) ? a.b[k] : 0);
     return r;
 }
 
@@ -1233,7 +1269,7 @@ VXM_FN vxm512 VXM(_mm512_mask_xor_epi32)(vxm512 src, vxm_mask16 m, vxm512 a, vxm
         loop assigns k, r.b[0 .. 63];
         loop variant 64 - k; */
     for (int k = 0; k < 64; k++)
-        r.b[k] = (uint8_t)(((m >> (k / 4)) & 1) ? a.b[k] ^ b.b[k] : src.b[k]);
+        r.b[k] = (uint8_t)(vxm_bit(m, k / 4) ? a.b[k] ^ b.b[k] : src.b[k]);
     return r;
 }
 
@@ -1420,7 +1456,7 @@ VXM_FN vxm512 VXM(_mm512_maskz_set1_epi64)(vxm_mask8 m, long long v)
 {
     vxm512 r;
     for (int q = 0; q < 64; q += 8)
-        vxm_put64(r.b + q, ((m >> (q / 8)) & 1) ? (uint64_t)v : 0);
+        vxm_put64(r.b + q, vxm_bit(m, q / 8) ? (uint64_t)v : 0);
     return r;
 }
 
