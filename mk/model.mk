@@ -2,8 +2,9 @@
 # make check-model: the x86 intrinsics model (proofs/model/vxts_intrin.h)
 # against the real instructions, 100,000 random trials per intrinsic
 # (tests/model/). Each ISA group is compiled with its own flags only, as the
-# backends are; intrinsics the CPU lacks are reported n/a. x86-64 only.
-# Self-contained: defines check-model and model-build only.
+# backends are; intrinsics the CPU lacks are reported n/a. First, every
+# intrinsic the x86 backends call must be in the model. x86-64 only.
+# Self-contained: defines check-model, model-build and model-coverage only.
 #   VXTS_TEST_SEED=0x... make check-model     replay (the seed is printed)
 #   VXTS_MODEL_TRIALS=N make check-model      trials per intrinsic
 
@@ -17,10 +18,17 @@ MODEL_ISA_model  :=
 MODEL_OBJ    := $(addprefix $(MODEL_DIR)/check_,$(addsuffix .o,model sse avx2 avx512))
 
 MODEL_ARCH   := $(shell $(MODEL_CC) -dumpmachine 2>/dev/null | cut -d- -f1)
+MODEL_KERNELS := src/backend_aesni.c src/backend_vaes256.c src/backend_vaes512.c
 
-.PHONY: check-model model-build
+.PHONY: check-model model-build model-coverage
+model-coverage:
+	@used=$$(grep -ohE '\b_mm[0-9]*_[a-z0-9_]+' $(MODEL_KERNELS) | sort -u); \
+	missing=$$(for f in $$used; do grep -q "VXM($$f)" proofs/model/vxts_intrin.h || echo "$$f"; done); \
+	if [ -n "$$missing" ]; then echo "model-coverage: used by the backends, not modelled:" $$missing; exit 1; fi; \
+	echo "model-coverage: all $$(echo "$$used" | wc -l) intrinsics the x86 backends use are modelled"
+
 ifeq ($(MODEL_ARCH),x86_64)
-check-model: model-build
+check-model: model-coverage model-build
 	$(MODEL_DIR)/check_model
 
 model-build: $(MODEL_DIR)/check_model
