@@ -18,7 +18,7 @@ MODEL_ISA_model  :=
 MODEL_OBJ    := $(addprefix $(MODEL_DIR)/check_,$(addsuffix .o,model sse avx2 avx512))
 
 MODEL_ARCH   := $(shell $(MODEL_CC) -dumpmachine 2>/dev/null | cut -d- -f1)
-MODEL_KERNELS := src/backend_aesni.c src/backend_vaes256.c src/backend_vaes512.c
+MODEL_KERNELS := $(wildcard src/backend_aesni.c src/backend_vaes256.c src/backend_vaes512.c src/aes_x86.h)
 
 .PHONY: check-model model-build model-coverage
 model-coverage:
