@@ -9,5 +9,6 @@
 #include "api_spec.h"
 #include "xts_lemmas.h"
 #include "ref_spec.h"
+#include "inverse.h"      /* D_inverts_E, the inverse theorem's axiom */
 
 /*@ lemma absurd: \false; */
