@@ -170,6 +170,7 @@ help:
 	@echo "make test      the whole test suite (installs Debian packages when run as root)"
 	@echo "make check     unit, vector, differential, guard-page and CLI tests only"
 	@echo "make check-install  install into a staging tree, build consumers (CMake, pkg-config), uninstall"
+	@echo "make check-model    the x86 intrinsics model of proofs/model against the real instructions"
 	@echo "make bench     benchmark vs OpenSSL, libgcrypt and the CPU's AES limit"
 	@echo "make prove     Frama-C/WP proofs; writes build/proofs/REPORT.md, checks proofs/REPORT.md"
 	@echo "make prove-report  copy the last full run's report to proofs/REPORT.md"
