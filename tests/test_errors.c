@@ -426,7 +426,7 @@ static void check_key_in_context(void)
         vxts_ctx ctx;
         uint8_t after[64];
     } area, saved;
-    uint8_t *base = (uint8_t *)&area, *ctx_start = (uint8_t *)&area.ctx;
+    uint8_t *base = (uint8_t *)&area, *ctx_start = base + ((uint8_t *)&area.ctx - base); /* all from base */
     const size_t ctx_size = sizeof area.ctx;
     const struct { const char *what; uint8_t *key; int want; } cases[] = {
         {"key at the context's start", ctx_start, VXTS_ERR_OVERLAP},
