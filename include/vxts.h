@@ -45,22 +45,27 @@ typedef struct vxts_ctx {
 /* Every error is negative; VXTS_OK is 0. */
 enum vxts_status {
     VXTS_OK = 0,
-    VXTS_ERR_ARGUMENT = -1,              /* NULL pointer or uninitialised context */
+    VXTS_ERR_ARGUMENT = -1,              /* NULL pointer, or a context no vxts_init* call set up
+                                            (never initialised, garbage, wiped, corrupted, or refused) */
     VXTS_ERR_KEY_LENGTH = -2,            /* key is not 32 or 64 bytes */
     VXTS_ERR_WEAK_KEY = -3,              /* Key1 == Key2 */
-    VXTS_ERR_DATA_LENGTH = -4,           /* len or sector size outside [16, 2^24], or len not whole sectors */
-    VXTS_ERR_OVERLAP = -5,               /* in and out overlap without being equal */
+    VXTS_ERR_DATA_LENGTH = -4,           /* len or sector size outside [16, 2^24], len not whole sectors
+                                            or above PTRDIFF_MAX, or in + len / out + len past the end of
+                                            the address space */
+    VXTS_ERR_OVERLAP = -5,               /* in and out overlap without being equal; or (key setup) the
+                                            key lies, even partly, inside the context */
     VXTS_ERR_BACKEND_UNAVAILABLE = -6,   /* backend unknown, not compiled in or not supported by this CPU */
     VXTS_ERR_SECTOR_RANGE = -7           /* a sector number would pass 2^64 - 1 */
 };
 
-/* Key setup with the fastest backend this CPU supports. On error the context is wiped.
-   The key must not lie inside *ctx (the context is wiped before the key is read). */
+/* Key setup with the fastest backend this CPU supports. On error the context is wiped
+   (VXTS_ERR_WEAK_KEY: its key schedules are zeroed) and no call accepts it, except for
+   VXTS_ERR_ARGUMENT with ctx NULL and VXTS_ERR_OVERLAP (a key inside *ctx), which write nothing. */
 VXTS_MUST_CHECK int vxts_init(vxts_ctx *ctx, const uint8_t *key, size_t key_len);
 /* Key setup with the backend named by id ("ct64", "aesni", "vaes256", "vaes512", "armce"). */
 VXTS_MUST_CHECK int vxts_init_backend(vxts_ctx *ctx, const uint8_t *key, size_t key_len,
                                       const char *backend_id);
-/* The id of the backend a context uses, or NULL if it is not initialised. */
+/* The id of the backend a context uses, or NULL if no vxts_init* call set it up. */
 const char *vxts_backend_name(const vxts_ctx *ctx);
 
 /*

@@ -23,15 +23,20 @@ struct vxts_backend;
  * backend that wrote it (key-schedule layouts differ; never mix).
  */
 typedef struct vxts_key {
-    const struct vxts_backend *backend; /* NULL: not initialised */
+    const struct vxts_backend *backend; /* one of backends.c's table, else not usable */
     uint32_t rounds;                    /* 10 (AES-128) or 14 (AES-256) */
     uint32_t half_key_bytes;            /* 16 or 32 */
-    uint64_t reserved[6];               /* keeps schedule 64-byte aligned relative to the context */
+    uint64_t check;                     /* VXTS_KEY_CHECK(...) of mode.c in a usable context */
+    uint64_t reserved[5];               /* keeps schedule 64-byte aligned relative to the context */
     union {
         uint8_t bytes[VXTS_SCHEDULE_BYTES];
         uint64_t words[VXTS_SCHEDULE_BYTES / 8];
     } schedule;
 } vxts_key;
+
+/* vxts_key.check of a usable context: this base + 65536 * the backend's place
+   in backends.c's table + half_key_bytes (mode.c key_check). */
+#define VXTS_KEY_CHECK_BASE 0x7874735f6b657900 /* "xts_key" */
 
 typedef char vxts_key_fits_in_ctx[(sizeof(vxts_key) <= sizeof(vxts_ctx)) ? 1 : -1];
 
@@ -94,6 +99,8 @@ int vxts_never_supported(void);
  */
 const vxts_backend *vxts_find_backend(const char *id);
 const vxts_backend *vxts_best_backend(void);
+/* backends.c: b's 1-based place in the table, 0 if b is no entry (b is only compared, never read). */
+int vxts_backend_known(const vxts_backend *b);
 
 /*
  * Zeroes every vector register of this CPU that C code or a kernel may have

@@ -78,3 +78,15 @@ int vxts_backend_usable(const char *backend_id)
 {
     return vxts_find_backend(backend_id) != NULL ? VXTS_OK : VXTS_ERR_BACKEND_UNAVAILABLE;
 }
+
+/* Only compares b with the table's entries: b may be garbage (a context the
+   caller never initialised), so it is not followed. */
+int vxts_backend_known(const vxts_backend *b)
+{
+    size_t i;
+    int number = 0;
+    for (i = 0; i < BACKEND_COUNT; i++)
+        if (backends[i] == b)
+            number = (int)i + 1;
+    return number;
+}

@@ -2,8 +2,11 @@
 /*
  * Every error path of the public API: each VXTS_ERR_* status is produced,
  * and on every error `out` is left untouched byte-for-byte (it is filled
- * with a pattern first). Also vxts_strerror, vxts_wipe, and that a failed
- * vxts_init leaves the context wiped and unusable.
+ * with a pattern first). Also vxts_strerror, vxts_wipe, that a failed
+ * vxts_init leaves the context wiped (a weak key: keyless) and unusable, that
+ * garbage, corrupted and wiped contexts are refused by every call that takes
+ * one (and a memcpy'd context works), and that a key inside the context is
+ * refused before anything is written.
  *
  * Context-dependent checks run once per usable backend (slot = backend);
  * checks without a context count under "library".
@@ -14,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backend.h" /* the context's fields, to corrupt them one at a time */
 #include "oracle.h"
 #include "testlib.h"
 
@@ -51,6 +55,14 @@ static int ctx_all_zero(const vxts_ctx *ctx)
     return test_all_bytes((const uint8_t *)ctx, sizeof *ctx, 0);
 }
 
+/* After a refused weak key: no key schedule left, no check word, so no call accepts it. */
+static int ctx_keyless(const vxts_ctx *ctx)
+{
+    const vxts_key *k = (const vxts_key *)(const void *)ctx;
+    return k->check == 0 && test_all_bytes(k->schedule.bytes, sizeof k->schedule.bytes, 0) &&
+           vxts_backend_name(ctx) == NULL;
+}
+
 /* ---- key setup ----------------------------------------------------------------------- */
 
 static void check_init_errors(const test_backend *b)
@@ -80,8 +92,8 @@ static void check_init_errors(const test_backend *b)
         status = vxts_init_backend(&ctx, key, key_len, b->id);
         test_check(slot, status == VXTS_ERR_WEAK_KEY, "%zu-byte key with Key1 == Key2: got %s", key_len,
                    test_status_name(status));
-        test_check(slot, vxts_backend_name(&ctx) == NULL && ctx_all_zero(&ctx),
-                   "%zu-byte key with Key1 == Key2: context not wiped", key_len);
+        test_check(slot, ctx_keyless(&ctx), "%zu-byte key with Key1 == Key2: key material left in the context",
+                   key_len);
         memset(key, 0, key_len); /* the all-zero key of IEEE vector 1 */
         status = vxts_init_backend(&ctx, key, key_len, b->id);
         test_check(slot, status == VXTS_ERR_WEAK_KEY, "%zu-byte all-zero key: got %s", key_len,
@@ -120,7 +132,7 @@ static void check_init_errors(const test_backend *b)
             status = vxts_init_backend(&ctx, key, 64, b->id);
         }
         test_check(slot, status != VXTS_OK, "failing re-init %zu returned VXTS_OK", i);
-        test_check(slot, ctx_all_zero(&ctx) && vxts_backend_name(&ctx) == NULL,
+        test_check(slot, (i == 3 ? ctx_keyless(&ctx) : ctx_all_zero(&ctx)) && vxts_backend_name(&ctx) == NULL,
                    "failing re-init %zu (%s) did not wipe the context", i, test_status_name(status));
         EXPECT_UNTOUCHED(slot, VXTS_ERR_ARGUMENT, out, sizeof out, vxts_encrypt(&ctx, out, in, 32, tweak),
                          "encrypt after failing re-init %zu", i);
@@ -170,6 +182,18 @@ static void check_unit_errors(const test_backend *b, const vxts_ctx *ctx, unit_f
                    "%s len 2^24+1 / 2^24+16: got %s / %s%s", name, test_status_name(s1), test_status_name(s2),
                    test_all_bytes(big_out, BIG + 16, PATTERN) ? "" : "; out was written");
         test_check(slot, s3 == VXTS_ERR_DATA_LENGTH, "%s len SIZE_MAX: got %s", name, test_status_name(s3));
+    }
+    /* A range past the end of the address space is a length error, not an overlap. */
+    {
+        const uint8_t *top = (const uint8_t *)(uintptr_t)(UINTPTR_MAX - 255);
+        int s1, s2;
+        EXPECT_UNTOUCHED(slot, VXTS_ERR_DATA_LENGTH, out, LEN, fn(ctx, out, top, 512, tweak),
+                         "%s in + len past the end of memory", name);
+        s1 = fn(ctx, (uint8_t *)(uintptr_t)top, in, 512, tweak);
+        s2 = fn(ctx, (uint8_t *)(uintptr_t)top, top, 512, tweak);
+        test_check(slot, s1 == VXTS_ERR_DATA_LENGTH && s2 == VXTS_ERR_DATA_LENGTH,
+                   "%s out + len past the end of memory: got %s / %s", name, test_status_name(s1),
+                   test_status_name(s2));
     }
 
     /* Overlap: in and out inside one area; anything but out == in is refused. */
@@ -237,6 +261,24 @@ static void check_sector_errors(const test_backend *b, const vxts_ctx *ctx, sect
                    "%s sector size 2^24+1 / 2^24+16: got %s / %s%s", name, test_status_name(s1),
                    test_status_name(s2), test_all_bytes(big_out, BIG + 16, PATTERN) ? "" : "; out was written");
     }
+    /* Lengths no buffer can have, and ranges past the end of memory: length errors, not overlaps. */
+    {
+        const uint8_t *top = (const uint8_t *)(uintptr_t)(UINTPTR_MAX - 255);
+        const size_t huge[] = {SIZE_MAX - SIZE_MAX % 512, ((size_t)PTRDIFF_MAX / 512 + 1) * 512};
+        for (i = 0; i < 2; i++) {
+            EXPECT_UNTOUCHED(slot, VXTS_ERR_DATA_LENGTH, out, LEN, fn(ctx, out, in, huge[i], 512, 0),
+                             "%s len %zu", name, huge[i]);
+            EXPECT_UNTOUCHED(slot, VXTS_ERR_DATA_LENGTH, out, LEN, fn(ctx, out, out, huge[i], 512, 0),
+                             "%s len %zu in place", name, huge[i]);
+        }
+        EXPECT_UNTOUCHED(slot, VXTS_ERR_DATA_LENGTH, out, LEN, fn(ctx, out, top, 512, 512, 0),
+                         "%s in + len past the end of memory", name);
+        {
+            int s1 = fn(ctx, (uint8_t *)(uintptr_t)top, in, 512, 512, 0);
+            test_check(slot, s1 == VXTS_ERR_DATA_LENGTH, "%s out + len past the end of memory: got %s", name,
+                       test_status_name(s1));
+        }
+    }
     /* Sector range: the last sector number first + n - 1 must not pass 2^64 - 1. */
     EXPECT_UNTOUCHED(slot, VXTS_ERR_SECTOR_RANGE, out, LEN, fn(ctx, out, in, LEN, 512, UINT64_MAX),
                      "%s 2 sectors from 2^64-1", name);
@@ -264,6 +306,155 @@ static void check_sector_errors(const test_backend *b, const vxts_ctx *ctx, sect
                        memcmp(area, saved, AREA) == 0 ? "" : "; memory was written");
         }
     }
+}
+
+/* ---- contexts vxts_init did not set up ------------------------------------------------ */
+
+/* Every call that takes a context refuses it with VXTS_ERR_ARGUMENT, writes
+   nothing and does not crash (vxts.h). */
+static void expect_unusable(int slot, const vxts_ctx *ctx, const char *what)
+{
+    uint8_t in[64], out[64], tweak[16];
+    memset(in, 0x3c, sizeof in);
+    memset(tweak, 0x07, sizeof tweak);
+    EXPECT_UNTOUCHED(slot, VXTS_ERR_ARGUMENT, out, sizeof out, vxts_encrypt(ctx, out, in, 48, tweak),
+                     "encrypt, %s", what);
+    EXPECT_UNTOUCHED(slot, VXTS_ERR_ARGUMENT, out, sizeof out, vxts_decrypt(ctx, out, in, 17, tweak),
+                     "decrypt, %s", what);
+    EXPECT_UNTOUCHED(slot, VXTS_ERR_ARGUMENT, out, sizeof out, vxts_encrypt_sectors(ctx, out, in, 64, 32, 0),
+                     "encrypt_sectors, %s", what);
+    EXPECT_UNTOUCHED(slot, VXTS_ERR_ARGUMENT, out, sizeof out, vxts_decrypt_sectors(ctx, out, in, 34, 17, 0),
+                     "decrypt_sectors, %s", what);
+    test_check(slot, vxts_backend_name(ctx) == NULL, "vxts_backend_name, %s: not NULL", what);
+}
+
+/* Patterned and random garbage, also around a real backend pointer and key size. */
+static void check_garbage_contexts(void)
+{
+    static const uint8_t fills[] = {0x00, 0xaa, 0xff, 0x55, 0x01, 0x80};
+    uint8_t key[64];
+    vxts_ctx good, ctx;
+    vxts_key *k = (vxts_key *)(void *)&ctx;
+    const vxts_key *g = (const vxts_key *)(const void *)&good;
+    char what[64];
+    size_t i;
+
+    for (i = 0; i < sizeof fills; i++) {
+        memset(&ctx, fills[i], sizeof ctx);
+        snprintf(what, sizeof what, "context filled with 0x%02x", fills[i]);
+        expect_unusable(slot_lib, &ctx, what);
+    }
+    test_rand_key(key, 64);
+    if (!test_check(slot_lib, vxts_init(&good, key, 64) == VXTS_OK, "init for the garbage tests"))
+        return;
+    for (i = 0; i < 500; i++) {
+        test_rand_bytes((uint8_t *)&ctx, sizeof ctx);
+        snprintf(what, sizeof what, "random context %zu", i);
+        expect_unusable(slot_lib, &ctx, what);
+        /* Only the check word is left to refuse it. */
+        k->backend = g->backend;
+        k->rounds = g->rounds;
+        k->half_key_bytes = g->half_key_bytes;
+        snprintf(what, sizeof what, "random context %zu with a real backend and key size", i);
+        expect_unusable(slot_lib, &ctx, what);
+    }
+    vxts_wipe(&good);
+}
+
+/* A valid context with one field changed is refused; a memcpy'd one works. */
+static void check_corrupted_contexts(const test_backend *b)
+{
+    uint8_t key[64], in[64], want[64], got[64], tweak[16];
+    vxts_ctx good, other, ctx;
+    vxts_key *k = (vxts_key *)(void *)&ctx;
+    const vxts_key *g = (const vxts_key *)(const void *)&good;
+    const vxts_backend *other_backend = NULL;
+    int slot = b->slot, field;
+    size_t i;
+
+    test_rand_key(key, 64);
+    test_rand_bytes(in, sizeof in);
+    test_rand_bytes(tweak, sizeof tweak);
+    if (!test_check(slot, vxts_init_backend(&good, key, 64, b->id) == VXTS_OK, "init for the corruption tests"))
+        return;
+    memcpy(&ctx, &good, sizeof ctx);
+    test_check(slot, vxts_encrypt(&good, want, in, 40, tweak) == VXTS_OK &&
+                         vxts_encrypt(&ctx, got, in, 40, tweak) == VXTS_OK && memcmp(want, got, 40) == 0 &&
+                         vxts_backend_name(&ctx) != NULL && strcmp(vxts_backend_name(&ctx), b->id) == 0,
+               "a memcpy'd context does not work like the original");
+    for (i = 0; i < test_backend_count() && other_backend == NULL; i++) {
+        const test_backend *o = test_backend_at(i);
+        const vxts_key *ok = (const vxts_key *)(const void *)&other;
+        if (o->usable && strcmp(o->id, b->id) != 0 && vxts_init_backend(&other, key, 64, o->id) == VXTS_OK)
+            other_backend = ok->backend;
+    }
+    for (field = 0; field < 9; field++) {
+        static const char *const names[] = {
+            "backend NULL", "backend pointing into the context", "backend of another backend's table entry",
+            "rounds 10 <-> 14", "rounds 2^32 - 1", "key size 16 <-> 32", "key size 2^32 - 1",
+            "check word off by one bit", "check word zero"};
+        memcpy(&ctx, &good, sizeof ctx);
+        switch (field) {
+        case 0: k->backend = NULL; break;
+        case 1: k->backend = (const vxts_backend *)(const void *)&ctx.opaque[8]; break;
+        case 2:
+            if (other_backend == NULL) {
+                test_skip(slot, 1, "corrupted context: no other usable backend");
+                continue;
+            }
+            k->backend = other_backend;
+            break;
+        case 3: k->rounds = g->rounds == 10 ? 14 : 10; break;
+        case 4: k->rounds = 0xffffffffu; break;
+        case 5: k->half_key_bytes = g->half_key_bytes == 16 ? 32 : 16; break;
+        case 6: k->half_key_bytes = 0xffffffffu; break;
+        case 7: k->check ^= 1; break;
+        default: k->check = 0; break;
+        }
+        expect_unusable(slot, &ctx, names[field]);
+    }
+    vxts_wipe(&good);
+    vxts_wipe(&other);
+}
+
+/* A key that lies (partly) inside the context: VXTS_ERR_OVERLAP, nothing written
+   (wiping the context first would destroy the key). Adjacent keys are fine. */
+static void check_key_in_context(void)
+{
+    struct {
+        uint8_t before[64];
+        vxts_ctx ctx;
+        uint8_t after[64];
+    } area, saved;
+    uint8_t *base = (uint8_t *)&area, *ctx_start = base + ((uint8_t *)&area.ctx - base); /* all from base */
+    const size_t ctx_size = sizeof area.ctx;
+    const struct { const char *what; uint8_t *key; int want; } cases[] = {
+        {"key at the context's start", ctx_start, VXTS_ERR_OVERLAP},
+        {"key inside the context", ctx_start + 1000, VXTS_ERR_OVERLAP},
+        {"key on the context's last byte", ctx_start + ctx_size - 1, VXTS_ERR_OVERLAP},
+        {"key on the context's first byte", ctx_start - 63, VXTS_ERR_OVERLAP},
+        {"key just before the context", ctx_start - 64, VXTS_OK},
+        {"key just after the context", ctx_start + ctx_size, VXTS_OK},
+    };
+    size_t i;
+
+    test_check(slot_lib, (size_t)(area.after - base) == 64 + ctx_size, "test layout: padding around the context");
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int status;
+        test_rand_bytes(base, sizeof area);
+        memcpy(&saved, &area, sizeof area);
+        status = vxts_init(&area.ctx, cases[i].key, 64);
+        if (cases[i].want == VXTS_OK)
+            test_check(slot_lib, status == VXTS_OK && memcmp(area.before, saved.before, 64) == 0 &&
+                                     memcmp(area.after, saved.after, 64) == 0,
+                       "%s: got %s, or the key was changed", cases[i].what, test_status_name(status));
+        else
+            test_check(slot_lib, status == cases[i].want && memcmp(&area, &saved, sizeof area) == 0,
+                       "%s: got %s, want %s%s", cases[i].what, test_status_name(status),
+                       test_status_name(cases[i].want),
+                       memcmp(&area, &saved, sizeof area) == 0 ? "" : "; memory was written");
+    }
+    vxts_wipe(&area.ctx);
 }
 
 /* ---- wipe, strerror, backends ----------------------------------------------------------- */
@@ -373,7 +564,7 @@ static void check_backend_errors(void)
     test_check(slot_lib, vxts_init(&ctx, NULL, 32) == VXTS_ERR_ARGUMENT, "vxts_init(ctx, NULL, 32)");
     test_check(slot_lib, vxts_init(&ctx, key, 31) == VXTS_ERR_KEY_LENGTH, "vxts_init key_len 31");
     memcpy(key + 16, key, 16);
-    test_check(slot_lib, vxts_init(&ctx, key, 32) == VXTS_ERR_WEAK_KEY && ctx_all_zero(&ctx),
+    test_check(slot_lib, vxts_init(&ctx, key, 32) == VXTS_ERR_WEAK_KEY && ctx_keyless(&ctx),
                "vxts_init with Key1 == Key2");
 }
 
@@ -386,6 +577,8 @@ int main(int argc, char **argv)
 
     check_strerror();
     check_backend_errors();
+    check_garbage_contexts();
+    check_key_in_context();
     for (i = 0; i < test_backend_count(); i++) {
         const test_backend *b = test_backend_at(i);
         uint8_t key[64];
@@ -396,6 +589,7 @@ int main(int argc, char **argv)
         test_rand_stream(b->id);
         check_init_errors(b);
         check_wipe(b);
+        check_corrupted_contexts(b);
         for (key_len = 32; key_len <= 64; key_len += 32) {
             test_rand_key(key, key_len);
             if (!test_check(b->slot, vxts_init_backend(&ctx, key, key_len, b->id) == VXTS_OK, "init"))

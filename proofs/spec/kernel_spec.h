@@ -100,6 +100,10 @@ void vxts_kernel_decrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t 
       predicate BACKEND_DESC(vxts_backend *b);
       // backends.c would return a backend for this id (compiled in, usable here).
       predicate BACKEND_FOUND{L}(char *id);
+      // b's 1-based place in backends.c's table, 0 for any other pointer.
+      logic integer BACKEND_NUMBER(vxts_backend *b);
+      axiom BACKEND_NUMBER_range: \forall vxts_backend *b; 0 <= BACKEND_NUMBER(b) <= 255;
+      axiom BACKEND_DESC_numbered: \forall vxts_backend *b; BACKEND_DESC(b) ==> BACKEND_NUMBER(b) != 0;
     }
     // Context k is not one of the backend descriptors (true of any caller memory).
     predicate BACKENDS_APART(vxts_key *k) =
@@ -116,6 +120,12 @@ const vxts_backend *vxts_best_backend(void);
     ensures \result != \null ==> \valid_read(\result) && BACKEND_DESC(\result);
 */
 const vxts_backend *vxts_find_backend(const char *id);
+/* b may be any pointer value: it is compared with the table, never read. */
+/*@ assigns \nothing;
+    ensures \result == BACKEND_NUMBER(b);
+    ensures \result != 0 ==> \valid_read(b) && BACKEND_DESC(b);
+*/
+int vxts_backend_known(const vxts_backend *b);
 
 /* backend->setup (every backend): expands Key1 and Key2 into k->schedule. */
 /*@ requires \valid_read(b) && \valid(k) && \separated(k, b);

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../src/backend.h" /* the context's header, to corrupt it byte by byte */
 #include "vxts.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -75,6 +76,12 @@ static int overlap_unequal(const uint8_t *a, const uint8_t *b, size_t len)
     return (x > y ? x - y : y - x) < len;
 }
 
+/* [p, p + len) would pass the end of the address space: a length error. */
+static int past_end(const uint8_t *p, size_t len)
+{
+    return p != NULL && (uintptr_t)p > UINTPTR_MAX - len;
+}
+
 static int all_zero(const void *p, size_t n)
 {
     const uint8_t *b = p;
@@ -87,7 +94,7 @@ static int all_zero(const void *p, size_t n)
 
 /* The arena and its snapshot; the key material lives outside it. */
 static uint8_t *arena, *snap;
-static vxts_ctx ctx_ready, ctx_wiped, ctx_zero, ctx_tmp;
+static vxts_ctx ctx_ready, ctx_wiped, ctx_zero, ctx_tmp, ctx_garbage;
 
 /* The library's backend ids, counted from the last (ct64), so that id byte 0
  * (the seed init-aes256-ct64) names ct64. */
@@ -129,6 +136,24 @@ static const vxts_ctx *pick_ctx(struct reader *r, unsigned *err)
     case 0: *err |= BIT(VXTS_ERR_ARGUMENT); return NULL;
     case 1: *err |= BIT(VXTS_ERR_ARGUMENT); return &ctx_wiped;
     case 2: *err |= BIT(VXTS_ERR_ARGUMENT); return &ctx_zero;
+    case 3: { /* garbage from the input, or a valid context with one byte changed */
+        uint8_t how = u8(r);
+        size_t i;
+        if (how & 1) {
+            memcpy(&ctx_garbage, &ctx_ready, sizeof ctx_garbage);
+            i = (size_t)u64(r, 2) % offsetof(vxts_key, schedule); /* in the header */
+            ((uint8_t *)&ctx_garbage)[i] ^= (uint8_t)(u8(r) | 1);
+            if (i < offsetof(vxts_key, reserved)) /* backend, rounds, key size, check word; not the reserved bytes */
+                *err |= BIT(VXTS_ERR_ARGUMENT);
+            else
+                return &ctx_garbage;
+        } else {
+            for (i = 0; i < sizeof ctx_garbage; i++)
+                ((uint8_t *)&ctx_garbage)[i] = (uint8_t)(how * (i + 1) + u8(r));
+            *err |= BIT(VXTS_ERR_ARGUMENT);
+        }
+        return &ctx_garbage;
+    }
     default: return &ctx_ready;
     }
 }
@@ -199,7 +224,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             len = pick_len(&r, in_room < out_room ? in_room : out_room);
             if (in == NULL || out == NULL || tw == NULL)
                 err |= BIT(VXTS_ERR_ARGUMENT);
-            if (len < VXTS_MIN_DATA_UNIT || len > VXTS_MAX_DATA_UNIT)
+            if (len < VXTS_MIN_DATA_UNIT || len > VXTS_MAX_DATA_UNIT || past_end(in, len) || past_end(out, len))
                 err |= BIT(VXTS_ERR_DATA_LENGTH);
             if (in != NULL && out != NULL && overlap_unequal(out, in, len))
                 err |= BIT(VXTS_ERR_OVERLAP);
@@ -229,7 +254,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             first = how & 8 ? UINT64_MAX - u64(&r, 1) : u64(&r, how & 16 ? 8 : 2);
             if (in == NULL || out == NULL)
                 err |= BIT(VXTS_ERR_ARGUMENT);
-            if (sector < VXTS_MIN_DATA_UNIT || sector > VXTS_MAX_DATA_UNIT || len == 0 || len % sector != 0)
+            if (sector < VXTS_MIN_DATA_UNIT || sector > VXTS_MAX_DATA_UNIT || len == 0 || len % sector != 0 ||
+                len > (size_t)PTRDIFF_MAX || past_end(in, len) || past_end(out, len))
                 err |= BIT(VXTS_ERR_DATA_LENGTH);
             if (in != NULL && out != NULL && overlap_unequal(out, in, len))
                 err |= BIT(VXTS_ERR_OVERLAP);
@@ -288,8 +314,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             status = by_id ? vxts_init_backend(c, k, key_len, id) : vxts_init(c, k, key_len);
             if (!allowed(err, status))
                 fail(err ? "key setup: wrong or missing error" : "key setup: valid call refused", step, op, status);
-            if (c != NULL && status != VXTS_OK && !all_zero(&ctx_tmp, sizeof ctx_tmp))
+            /* A weak key leaves the (public) backend and key size, but no key schedule. */
+            if (c != NULL && status != VXTS_OK && status != VXTS_ERR_WEAK_KEY && !all_zero(&ctx_tmp, sizeof ctx_tmp))
                 fail("key setup failed but the context was not wiped", step, op, status);
+            if (c != NULL && status == VXTS_ERR_WEAK_KEY &&
+                (!all_zero((const uint8_t *)&ctx_tmp + offsetof(vxts_key, check), sizeof ctx_tmp - offsetof(vxts_key, check)) ||
+                 vxts_backend_name(&ctx_tmp) != NULL))
+                fail("weak key: key material left, or the context still usable", step, op, status);
             if (status == VXTS_OK) {
                 const char *name = vxts_backend_name(&ctx_tmp);
                 if (name == NULL || (by_id && strcmp(name, id) != 0))
@@ -331,7 +362,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             unsigned dummy = 0;
             const vxts_ctx *c = pick_ctx(&r, &dummy);
             const char *name = vxts_backend_name(c);
-            if ((c == &ctx_ready) != (name != NULL))
+            if ((c == &ctx_ready || (c == &ctx_garbage && dummy == 0)) != (name != NULL))
                 fail("vxts_backend_name wrong for the context's state", step, op, 0);
             break;
         }
