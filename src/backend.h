@@ -99,7 +99,7 @@ int vxts_never_supported(void);
  */
 const vxts_backend *vxts_find_backend(const char *id);
 const vxts_backend *vxts_best_backend(void);
-/* backends.c: b's 1-based place in the table, 0 if b is no entry (b is only compared, never read). */
+/* backends.c: b's 1-based place in the table if b is a usable entry, else 0 (b is only compared, never read). */
 int vxts_backend_known(const vxts_backend *b);
 
 /*

@@ -83,10 +83,12 @@ int vxts_backend_usable(const char *backend_id)
    caller never initialised), so it is not followed. */
 int vxts_backend_known(const vxts_backend *b)
 {
+    /* Only a usable entry: an absent backend's slots are NULL. */
+    unsigned usable = usable_set();
     size_t i;
     int number = 0;
     for (i = 0; i < BACKEND_COUNT; i++)
-        if (backends[i] == b)
+        if (backends[i] == b && ((usable >> i) & 1u))
             number = (int)i + 1;
     return number;
 }

@@ -413,6 +413,27 @@ static void check_corrupted_contexts(const test_backend *b)
         }
         expect_unusable(slot, &ctx, names[field]);
     }
+    /* A table entry this CPU cannot run (its kernel slots are NULL), with the
+       check word it would have: refused all the same. */
+    for (i = 0; i < test_backend_count(); i++) {
+        const test_backend *o = test_backend_at(i);
+        static const struct { const char *id; const vxts_backend *b; } entries[] = {
+            {"vaes512", &vxts_backend_vaes512}, {"vaes256", &vxts_backend_vaes256},
+            {"aesni", &vxts_backend_aesni}, {"armce", &vxts_backend_armce}, {"ct64", &vxts_backend_ct64}};
+        size_t e, number;
+        if (o->usable)
+            continue;
+        for (e = 0; e < sizeof entries / sizeof entries[0]; e++) {
+            if (strcmp(entries[e].id, o->id) != 0)
+                continue;
+            for (number = 0; vxts_backend_id(number) != NULL && strcmp(vxts_backend_id(number), o->id) != 0;)
+                number++;
+            memcpy(&ctx, &good, sizeof ctx);
+            k->backend = entries[e].b;
+            k->check = VXTS_KEY_CHECK_BASE + 65536u * (uint64_t)(number + 1) + k->half_key_bytes;
+            expect_unusable(slot, &ctx, o->id);
+        }
+    }
     vxts_wipe(&good);
     vxts_wipe(&other);
 }

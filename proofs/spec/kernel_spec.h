@@ -96,7 +96,7 @@ void vxts_kernel_decrypt_sectors(const vxts_key *k, uint8_t *out, const uint8_t 
                                  size_t sector_blocks, uint64_t first_sector);
 
 /*@ axiomatic KernelBackends {
-      // b is one of the library's backend descriptors (constant data).
+      // b is one of the library's backend descriptors (constant data) that this CPU can run.
       predicate BACKEND_DESC(vxts_backend *b);
       // backends.c would return a backend for this id (compiled in, usable here).
       predicate BACKEND_FOUND{L}(char *id);
