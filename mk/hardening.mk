@@ -147,6 +147,7 @@ $(HARD_LOGS)/ct-asm.log: hard-force
 endif
 
 ct-branches-update: build-ct-O2/lib/libvxts.a
+	@mkdir -p build-ct-O2/ct
 	python3 tests/ct/asm_branches.py --update --compiler "$(HARD_CT_CC) $(HARD_CT_ID) -O2" \
 		--listing build-ct-O2/ct/asm-branches.txt --expected $(CT_BRANCHES) $(CT_ASM_OBJS)
 	@echo "review build-ct-O2/ct/asm-branches.txt and the diff of $(CT_BRANCHES), then commit"
