@@ -374,14 +374,15 @@ run_io() {
 }
 
 # crash_check NAME SIGNAL [env...]: a run waiting on a slow pipe is killed; nothing may be left.
-# (A background job of a script starts with SIGINT and SIGQUIT ignored: env restores them.)
+# (A background job of a script starts with SIGINT and SIGQUIT ignored: env restores them;
+# no core files from SIGQUIT/SIGXCPU.)
 crash_check() {
     local name=$1 sig=$2 why="" pid rc d=$W/crash
     shift 2
     rm -rf "$d" && mkdir -p "$d"
     printf 'old\n' > "$d/kept.bin"
-    ( head -c 1048576 "$W/d_in"; sleep 4 ) | env --default-signal=INT,QUIT "$@" "${RUNNER[@]}" "$CLI" encrypt --key-file "$W/d_k64" \
-        --threads 1 - "$d/new.bin" 2> "$W/stderr" &
+    ( head -c 1048576 "$W/d_in"; sleep 4 ) | (ulimit -c 0; exec env --default-signal=INT,QUIT "$@" "${RUNNER[@]}" "$CLI" encrypt --key-file "$W/d_k64" \
+        --threads 1 - "$d/new.bin" 2> "$W/stderr") &
     pid=$!
     sleep 0.7
     [ -n "$(ls -A "$d" | grep -v '^kept.bin$')" ] && [ "$*" = "" ] &&
@@ -396,8 +397,8 @@ crash_check() {
     report "$name" "$why"
     # the same over an existing OUTPUT: it keeps its old content
     why=""
-    ( head -c 1048576 "$W/d_in"; sleep 4 ) | env --default-signal=INT,QUIT "$@" "${RUNNER[@]}" "$CLI" encrypt --key-file "$W/d_k64" \
-        --threads 1 - "$d/kept.bin" 2> "$W/stderr" &
+    ( head -c 1048576 "$W/d_in"; sleep 4 ) | (ulimit -c 0; exec env --default-signal=INT,QUIT "$@" "${RUNNER[@]}" "$CLI" encrypt --key-file "$W/d_k64" \
+        --threads 1 - "$d/kept.bin" 2> "$W/stderr") &
     pid=$!
     sleep 0.7
     kill -"$sig" "$pid" 2> /dev/null || why+="the run was already over; "
