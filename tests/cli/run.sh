@@ -491,7 +491,7 @@ data_suite() {
     report "stdin shorter than --size: exit 1" \
         "$([ "$RC" = 1 ] || echo "exit $RC; ")$(grep -q 'ended after .* before the .* bytes of --size' "$W/stderr" || echo 'message; ')$([ "$(cat "$OUT")" = sentinel ] || echo 'OUTPUT changed')"
     if command -v script > /dev/null; then
-        script -qec "$CLI encrypt --key-file $k64 $in -" /dev/null > "$W/d_tty" 2>&1
+        script -qec "${RUNNER[*]} $CLI encrypt --key-file $k64 $in -" /dev/null > "$W/d_tty" 2>&1
         report "OUTPUT '-' on a terminal is refused" "$(grep -q 'terminal' "$W/d_tty" || echo "got: $(head -c 200 "$W/d_tty")")"
     fi
 
@@ -533,9 +533,9 @@ data_suite() {
         "$([ "$RC" = 0 ] || echo "exit $RC; ")$(grep -q '100%.*/s' "$W/stderr" || echo "got: $(head -c 200 "$W/stderr")")"
     expect_fail "--progress with --quiet" 2 "contradict" encrypt --progress -q --key-file "$k64" "$in" "$OUT"
     if command -v script > /dev/null; then
-        script -qec "$CLI encrypt --key-file $k64 $in $W/d_out" /dev/null > "$W/d_tty" 2>&1
+        script -qec "${RUNNER[*]} $CLI encrypt --key-file $k64 $in $W/d_out" /dev/null > "$W/d_tty" 2>&1
         report "on a terminal the bar is on by default" "$(grep -q '100%' "$W/d_tty" || echo "got: $(head -c 200 "$W/d_tty")")"
-        script -qec "$CLI encrypt -q --key-file $k64 $in $W/d_out" /dev/null > "$W/d_tty" 2>&1
+        script -qec "${RUNNER[*]} $CLI encrypt -q --key-file $k64 $in $W/d_out" /dev/null > "$W/d_tty" 2>&1
         report "--quiet on a terminal: no bar" "$([ -s "$W/d_tty" ] && echo "got: $(head -c 200 "$W/d_tty")")"
     fi
     ( head -c 1048576 "$in"; sleep 1.5; tail -c +1048577 "$in" ) |
