@@ -199,6 +199,8 @@ struct cli_xfer {
     enum cli_progress progress;
     const char *verb;        /* "encrypt", "decrypt": progress and messages */
     const char *in_name, *out_name;
+    int writeback;           /* 1: start writing each chunk of a file OUTPUT to the disk at once
+                              * (when the caller will fsync it anyway) */
     /* Optional: sees the first chunk (from in_offset) before it is transformed and
      * written; returns -1 after printing a message to stop the job (the caller then
      * discards the output: later chunks of a file output may have been written). */

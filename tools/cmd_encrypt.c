@@ -214,6 +214,7 @@ static int run_crypt(const struct crypt_args *a, int *usage)
     x.sector_size = (size_t)a->sector_size;
     x.threads = (unsigned)a->threads;
     x.chunk_bytes = (size_t)a->chunk;
+    x.writeback = !a->no_fsync && !out.stream;
     x.progress = a->quiet ? CLI_PROGRESS_OFF : a->progress ? CLI_PROGRESS_ON : CLI_PROGRESS_AUTO;
     x.verb = a->verb;
     x.in_name = a->input;
