@@ -199,6 +199,7 @@ struct cli_xfer {
     enum cli_progress progress;
     const char *verb;        /* "encrypt", "decrypt": progress and messages */
     const char *in_name, *out_name;
+    double *crypto_seconds;  /* optional: gets the seconds spent in AES-XTS, summed over the threads */
     int writeback;           /* 1: start writing each chunk of a file OUTPUT to the disk at once
                               * (when the caller will fsync it anyway) */
     /* Optional: sees the first chunk (from in_offset) before it is transformed and

@@ -172,6 +172,7 @@ struct job {
     pthread_mutex_t fail_lock; /* the first failure prints the message */
     atomic_int failed;
     struct progress progress;
+    double crypto_seconds; /* summed over the workers (under progress.lock) */
 };
 
 static void job_fail(struct job *j, const char *fmt, ...) CLI_PRINTF(2, 3);
@@ -320,10 +321,11 @@ out:
     return got;
 }
 
-static void work_chunk(struct job *j, uint8_t *buf, uint64_t k, size_t len)
+static void work_chunk(struct job *j, uint8_t *buf, uint64_t k, size_t len, double *crypto)
 {
     const struct cli_xfer *x = j->x;
     uint64_t sector = k * (j->chunk / x->sector_size), last = sector + len / x->sector_size - 1;
+    double t;
     int status;
 
     if (!x->in_stream && pread_full(x->in_fd, buf, len, x->in_offset + k * j->chunk) != 0) {
@@ -342,8 +344,10 @@ static void work_chunk(struct job *j, uint8_t *buf, uint64_t k, size_t len)
         job_fail(j, "the IV of sector %llu would pass 2^64 - 1", (unsigned long long)last);
         return;
     }
+    t = now_seconds();
     status = cli_transform(x->ctx, x->encrypt, buf, buf, len, x->sector_size, x->first_iv + sector * x->iv_step,
                            x->iv_step);
+    *crypto += now_seconds() - t;
     if (status != VXTS_OK) {
         job_fail(j, "%s failed: %s", x->verb, vxts_strerror(status));
         return;
@@ -392,11 +396,16 @@ static void *worker(void *arg)
         job_fail(j, "out of memory (a %zu-byte buffer)", j->chunk);
         return NULL;
     }
+    double crypto = 0;
+
     while (take_chunk(j, buf, &k, &len)) {
-        work_chunk(j, buf, k, len);
+        work_chunk(j, buf, k, len, &crypto);
         if (job_failed(j))
             break;
     }
+    pthread_mutex_lock(&j->progress.lock);
+    j->crypto_seconds += crypto;
+    pthread_mutex_unlock(&j->progress.lock);
     cli_wipe(buf, j->chunk); /* it held plaintext */
     free(buf);
     return NULL;
@@ -477,6 +486,8 @@ int cli_xfer_run(const struct cli_xfer *x, uint64_t *done)
     if (job_failed(&j))
         goto out;
     *done = j.progress.done;
+    if (x->crypto_seconds != NULL)
+        *x->crypto_seconds = j.crypto_seconds;
     if (*done == 0) {
         cli_error("INPUT '%s' has no data after the offset", x->in_name);
         goto out;

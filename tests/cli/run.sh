@@ -217,7 +217,7 @@ basic_suite() {
     expect_ok "'--' ends the options" encrypt --key-file "$k64" -- "$W/in1m" "$W/dd.bin"
     expect_ok "--verbose prints one summary line" encrypt -v --key-file "$k64" "$W/in1m" "$W/v.bin"
     report "--verbose names the backend and the speed" \
-        "$(grep -Eq '^encrypted 1048576 bytes .* with backend [a-z0-9]+: .* MB/s' "$W/stdout" || echo "got: $(cat "$W/stdout")")"
+        "$(grep -Eq '^encrypted 1048576 bytes .* with backend [a-z0-9]+ on [0-9]+ threads?: .* s in all \([0-9]+ MB/s\), .* s in AES-XTS \([0-9]+ MB/s\)$' "$W/stdout" || echo "got: $(cat "$W/stdout")")"
 
     echo "# errors: key file"
     fixture "$W/k31" 31
@@ -442,7 +442,7 @@ data_suite() {
             "$([ "$RC" = 0 ] || echo "exit $RC; ")$(cmp -s "$W/d_back" "$in" || echo differs)"
     done
     run encrypt -v --key-file "$k64" --sector-size 4096 --skip 16 --threads 3 "$in" "$W/d_out"
-    report "--verbose names the thread count" "$(grep -q ': 3 threads' "$W/stdout" || echo "got: $(cat "$W/stdout")")"
+    report "--verbose names the thread count" "$(grep -q ' on 3 threads: ' "$W/stdout" || echo "got: $(cat "$W/stdout")")"
     run encrypt --key-file "$k64" --threads 0 --no-fsync --sector-size 4096 --skip 16 "$in" "$W/d_out"
     report "--threads 0 (online CPUs) and --no-fsync" \
         "$([ "$RC" = 0 ] || echo "exit $RC; ")$(cmp -s "$W/d_out" "$W/d_want_4096" || echo differs)"
