@@ -256,7 +256,7 @@ static int pread_full(int fd, uint8_t *buf, size_t len, uint64_t pos)
     return 0;
 }
 
-/* All len bytes, at pos (pwrite) or in order (stream: pos < 0). */
+/* All len bytes: at pos (pwrite), or in order for a stream (pos unused). */
 static int write_full(int fd, const uint8_t *buf, size_t len, int stream, uint64_t pos)
 {
     while (len > 0) {
