@@ -321,7 +321,9 @@ int cmd_encrypt(int argc, char **argv)
     }
     cli_secret_add(&g_ctx, sizeof g_ctx);
     cli_secret_add(g_key, sizeof g_key);
-    if (run_crypt(&a, &usage) != 0)
+    rc = run_crypt(&a, &usage);
+    cli_secrets_wipe(); /* also after a key file that failed half-way */
+    if (rc != 0)
         return usage ? CLI_EXIT_USAGE : CLI_EXIT_FAIL;
     return CLI_EXIT_OK;
 }
