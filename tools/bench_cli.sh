@@ -35,6 +35,7 @@ mbs() { awk -v b="$BYTES" -v t="$1" 'BEGIN { printf "%.0f", b / t / 1e6 }'; }
 div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", a / b }'; }
 verdict() { awk -v r="$1" -v t="$2" 'BEGIN { print (r >= t ? "met" : "MISSED") }'; }
 
+cat_to() { cat "$1" > "$2"; }
 cat_fsync() { cat "$1" > "$2" && sync "$2"; }
 
 # series NAME OUT CMD...: RUNS timed runs (OUT removed and the removal synced before each), prints the median.
@@ -70,7 +71,7 @@ if [ -d "$SHM" ] && [ -w "$SHM" ]; then
     sin=$SHM/vxts-bench-cli-in.$$
     sout=$SHM/vxts-bench-cli-out.$$
     head -c "$BYTES" /dev/urandom > "$sin"
-    t_c=$(series "cat" "$sout" cat "$sin" "$sout")
+    t_c=$(series "cat" "$sout" cat_to "$sin" "$sout")
     t1=$(series "1" "$sout" "$CLI" encrypt -q --no-fsync --threads 1 --key-file "$key" "$sin" "$sout")
     t2=$(series "2" "$sout" "$CLI" encrypt -q --no-fsync --threads 2 --key-file "$key" "$sin" "$sout")
     tn=$(series "n" "$sout" "$CLI" encrypt -q --no-fsync --key-file "$key" "$sin" "$sout")
