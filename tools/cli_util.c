@@ -317,6 +317,8 @@ int cli_input_open(struct cli_input *in, const char *name)
     in->fd = -1;
     in->name = name;
     if (strcmp(name, "-") == 0) {
+        if (isatty(STDIN_FILENO))
+            return cli_fail("standard input is a terminal: INPUT '-' reads data from a pipe or a redirection");
         if (fstat(STDIN_FILENO, &st) != 0)
             return cli_fail("cannot use standard input: %s", strerror(errno));
         in->fd = STDIN_FILENO;

@@ -493,6 +493,10 @@ data_suite() {
     if command -v script > /dev/null; then
         script -qec "${RUNNER[*]} $CLI encrypt --key-file $k64 $in -" /dev/null > "$W/d_tty" 2>&1
         report "OUTPUT '-' on a terminal is refused" "$(grep -q 'terminal' "$W/d_tty" || echo "got: $(head -c 200 "$W/d_tty")")"
+        rm -f "$W/d_ttyout"
+        script -qec "${RUNNER[*]} $CLI encrypt --key-file $k64 - $W/d_ttyout" /dev/null < /dev/null > "$W/d_tty" 2>&1
+        report "INPUT '-' on a terminal is refused, no OUTPUT" \
+            "$(grep -q 'standard input is a terminal' "$W/d_tty" || echo "got: $(head -c 200 "$W/d_tty")")$([ -e "$W/d_ttyout" ] && echo '; OUTPUT created')"
     fi
 
     echo "# names"
