@@ -5,6 +5,7 @@
 #   make check-cli    CLI tests (tests/cli/run.sh): options, errors, round trips,
 #                     byte-identity with OpenSSL, LUKS2 interop with cryptsetup
 #   make check-luks   only the cryptsetup/LUKS2 interop part
+#   make bench-cli    vxts encrypt end to end vs cat + fsync, 1 vs 2 threads (tools/bench_cli.sh)
 #   make demo         encrypt/decrypt a 64 MiB example image, print backend and speed
 #   make check-cli CC=aarch64-linux-gnu-gcc CLI_RUNNER=qemu-aarch64
 #                     the same tests on a cross-built CLI (the oracle stays native)
@@ -29,12 +30,19 @@ DEMO_MIB       ?= 64
 
 cli: $(CLI)
 
-# tools/sector_plan.c: the CLI's sector arithmetic (pure, proved with WP; see tools/sector_plan.h).
-CLI_SRC        := tools/vxts.c tools/sector_plan.c
+# The CLI: main.c (entry), vxts.c (command table), one cmd_*.c per command, the
+# shared helpers cli_*.c (cli.h), tools/luks*.c (the luks command, when present) and
+# tools/sector_plan.c (the sector arithmetic, pure, proved with WP; see sector_plan.h).
+# CLI_LIBS: what the commands link besides the library (the luks command adds its own).
+CLI_LIB_SRC    := tools/vxts.c tools/cli_util.c tools/cli_output.c tools/cli_xfer.c tools/cmd_encrypt.c \
+                  tools/cmd_selftest.c tools/cmd_backends.c tools/sector_plan.c $(wildcard tools/luks*.c)
+CLI_SRC        := tools/main.c $(CLI_LIB_SRC)
+CLI_HDR        := tools/cli.h tools/sector_plan.h $(wildcard tools/luks*.h)
+CLI_LIBS       += -pthread
 
-$(CLI): $(CLI_SRC) tools/sector_plan.h include/vxts.h $(STATIC)
+$(CLI): $(CLI_SRC) $(CLI_HDR) include/vxts.h $(STATIC)
 	@mkdir -p $(dir $@)
-	$(CC) $(CLI_CFLAGS) -Itools $(CLI_SRC) $(STATIC) $(CLI_LDFLAGS) -o $@
+	$(CC) $(CLI_CFLAGS) -pthread -Itools $(CLI_SRC) $(STATIC) $(CLI_LDFLAGS) $(CLI_LIBS) -o $@
 
 # The independent oracle (OpenSSL EVP aes-xts) for byte-identity checks.
 $(CLI_ORACLE): tests/cli/xts_oracle.c
@@ -49,3 +57,13 @@ check-luks: $(CLI) $(CLI_ORACLE)
 
 demo: lib $(CLI)
 	@bash tools/demo.sh $(CLI) $(DEMO_DIR) $(DEMO_MIB)
+
+# make bench-cli: end-to-end throughput of `vxts encrypt` on BENCH_CLI_MIB MiB against cat + fsync
+# (in BENCH_CLI_DIR, on disk) and 1 vs 2 threads on tmpfs (tools/bench_cli.sh). A measurement,
+# not a test: run it on an otherwise idle machine.
+BENCH_CLI_DIR  ?= $(BUILD)/bench-cli
+BENCH_CLI_MIB  ?= 1024
+BENCH_CLI_RUNS ?= 3
+.PHONY: bench-cli
+bench-cli: $(CLI)
+	bash tools/bench_cli.sh $(CLI) $(BENCH_CLI_DIR) $(BENCH_CLI_MIB) $(BENCH_CLI_RUNS)
