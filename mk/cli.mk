@@ -29,12 +29,19 @@ DEMO_MIB       ?= 64
 
 cli: $(CLI)
 
-# tools/sector_plan.c: the CLI's sector arithmetic (pure, proved with WP; see tools/sector_plan.h).
-CLI_SRC        := tools/vxts.c tools/sector_plan.c
+# The CLI: main.c (entry), vxts.c (command table), one cmd_*.c per command, the
+# shared helpers cli_*.c (cli.h), tools/luks*.c (the luks command, when present) and
+# tools/sector_plan.c (the sector arithmetic, pure, proved with WP; see sector_plan.h).
+# CLI_LIBS: what the commands link besides the library (the luks command adds its own).
+CLI_LIB_SRC    := tools/vxts.c tools/cli_util.c tools/cli_output.c tools/cli_xfer.c tools/cmd_encrypt.c \
+                  tools/cmd_selftest.c tools/cmd_backends.c tools/sector_plan.c $(wildcard tools/luks*.c)
+CLI_SRC        := tools/main.c $(CLI_LIB_SRC)
+CLI_HDR        := tools/cli.h tools/sector_plan.h $(wildcard tools/luks*.h)
+CLI_LIBS       += -pthread
 
-$(CLI): $(CLI_SRC) tools/sector_plan.h include/vxts.h $(STATIC)
+$(CLI): $(CLI_SRC) $(CLI_HDR) include/vxts.h $(STATIC)
 	@mkdir -p $(dir $@)
-	$(CC) $(CLI_CFLAGS) -Itools $(CLI_SRC) $(STATIC) $(CLI_LDFLAGS) -o $@
+	$(CC) $(CLI_CFLAGS) -pthread -Itools $(CLI_SRC) $(STATIC) $(CLI_LDFLAGS) $(CLI_LIBS) -o $@
 
 # The independent oracle (OpenSSL EVP aes-xts) for byte-identity checks.
 $(CLI_ORACLE): tests/cli/xts_oracle.c

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <signal.h>
 #include <sys/types.h>
 
 #include "vxts.h"
@@ -40,7 +41,7 @@ int vxts_cli(int argc, char **argv);
 int cmd_encrypt(int argc, char **argv); /* tools/cmd_encrypt.c: encrypt and decrypt */
 int cmd_selftest(int argc, char **argv); /* tools/cmd_selftest.c */
 int cmd_backends(int argc, char **argv); /* tools/cmd_backends.c */
-int cmd_luks(int argc, char **argv);     /* tools/luks*.c */
+int cmd_luks(int argc, char **argv);     /* tools/luks*.c (its line in the table comes with it) */
 
 /* ---- messages (tools/cli_util.c) -------------------------------------------------- */
 
@@ -50,7 +51,7 @@ int cmd_luks(int argc, char **argv);     /* tools/luks*.c */
 #define CLI_PRINTF(f, a)
 #endif
 
-/* One line "vxts: MESSAGE" on stderr; control characters and bytes >= 0x7f become \xNN. */
+/* One line "vxts: MESSAGE" on stderr; control characters (< 0x20, 0x7f) become \n, \t, \xNN. */
 void cli_error(const char *fmt, ...) CLI_PRINTF(1, 2);
 /* The same line, then returns -1 (so `return cli_fail("...")` in a helper). */
 int cli_fail(const char *fmt, ...) CLI_PRINTF(1, 2);
@@ -150,6 +151,9 @@ int cli_output_commit(struct cli_output *out, int sync);
 /* Discards an uncommitted output (no file is left); harmless after commit or twice. */
 void cli_output_abort(struct cli_output *out);
 
+/* Set by SIGUSR1; the data path prints one progress line and clears it. */
+extern volatile sig_atomic_t cli_progress_asked;
+
 /* Installs the handlers: terminating signals remove the uncommitted output and wipe
  * the secrets, then end the process as the signal would; SIGUSR1 asks the data path
  * for one progress line (as dd does). */
@@ -195,14 +199,19 @@ struct cli_xfer {
     enum cli_progress progress;
     const char *verb;        /* "encrypt", "decrypt": progress and messages */
     const char *in_name, *out_name;
-    /* Optional: sees the first bytes (up to one chunk) before anything is written;
-     * returns -1 after printing a message to stop the job. */
+    /* Optional: sees the first chunk (from in_offset) before it is transformed and
+     * written; returns -1 after printing a message to stop the job (the caller then
+     * discards the output: later chunks of a file output may have been written). */
     int (*check_first)(const uint8_t *buf, size_t len, void *arg);
     void *check_arg;
 };
 
 /* The IV step of plain64 with sector size s: per 512 bytes (dm-crypt's default) or per sector. */
 uint64_t cli_iv_step(size_t sector_size, int iv_large_sectors);
+/* len bytes (whole sectors) in place; sector k gets the IV first_iv + k * iv_step (the
+ * caller guarantees the last IV fits in 64 bits). A VXTS_* status. */
+int cli_transform(const vxts_ctx *ctx, int encrypt, uint8_t *buf, size_t len, size_t sector_size,
+                  uint64_t first_iv, uint64_t iv_step);
 /* Runs the job; *done = bytes transformed and written. 0, or -1 with one message. */
 int cli_xfer_run(const struct cli_xfer *x, uint64_t *done);
 

@@ -136,7 +136,7 @@ basic_suite() {
     echo "# --help, --version, backends, selftest"
     run --help
     report "--help exits 0 and prints the usage" \
-        "$([ "$RC" = 0 ] || echo "exit $RC")$(grep -q '^Usage: vxts encrypt' "$W/stdout" || echo ' no usage')"
+        "$([ "$RC" = 0 ] || echo "exit $RC")$(grep -q '^Usage: vxts COMMAND' "$W/stdout" || echo ' no usage')"
     run encrypt --help
     report "encrypt --help exits 0" "$([ "$RC" = 0 ] || echo "exit $RC")"
     run --version
