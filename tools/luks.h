@@ -41,7 +41,7 @@ struct luks_keyslot {
     int priority;           /* LUKS2: 0 = only when named, 1 normal, 2 preferred */
     unsigned key_bytes;     /* volume key size */
     unsigned area_key_bytes;/* key of the keyslot area cipher */
-    char area_cipher[32];
+    char area_cipher[72];
     uint64_t area_offset, area_size;
     char af_hash[16];
     uint32_t stripes;
@@ -65,7 +65,7 @@ struct luks_volume {
     char uuid[40];
     char label[48];
     char subsystem[48];
-    char cipher[64];                /* "aes-xts-plain64" */
+    char cipher[72];                /* "aes-xts-plain64"; LUKS1: name-mode */
     unsigned key_bytes;
     uint64_t data_offset;           /* bytes */
     uint64_t data_size;             /* bytes; the image's rest when dynamic */

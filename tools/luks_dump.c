@@ -40,7 +40,7 @@ void luks_dump(const struct luks_volume *v, const char *image_name)
     printf("Version:       \t%d\n", v->version);
     if (v->version == 2) {
         printf("Epoch:         \t%llu\n", (unsigned long long)v->seqid);
-        printf("Metadata area: \t%llu [bytes]\n", (unsigned long long)v->json_size);
+        printf("Metadata area: \t%llu [bytes]\n", (unsigned long long)v->hdr_size);
         printf("Keyslots area: \t%llu [bytes]\n", (unsigned long long)v->keyslots_size);
         printf("Header copy:   \t%s\n", v->used_secondary ? "secondary (the primary is damaged or older)" : "primary");
     }

@@ -74,23 +74,23 @@ static int open_image(struct cli_input *in, const char *role, const char *name)
 
 /* ---- passphrases and keys -------------------------------------------------------------- */
 
-static int secret_alloc(struct secret *s, size_t cap)
+/* Secrets live in static buffers registered once: cli_secrets_wipe() (at exit and on a fatal
+   signal) wipes them, so they must outlive every command. */
+static uint8_t g_pass[LUKS_MAX_PASS + 1], g_pass_again[MAX_PASSPHRASE], g_key[LUKS_MAX_KEY + 1];
+
+static void secret_use(struct secret *s, uint8_t *buf, size_t cap)
 {
-    s->buf = malloc(cap);
+    s->buf = buf;
     s->cap = cap;
     s->len = 0;
-    if (s->buf == NULL)
-        return cli_fail("luks: out of memory");
-    cli_secret_add(s->buf, cap);
-    return 0;
+    cli_secret_add(buf, cap);
 }
 
 static void secret_free(struct secret *s)
 {
     if (s->buf != NULL)
-        cli_wipe(s->buf, s->cap);
-    free(s->buf);
-    s->buf = NULL;
+        cli_wipe(s->buf, s->len);
+    s->len = 0;
 }
 
 /* One line from fd 0 (a terminal without echo, or the first line of a pipe or file). */
@@ -143,8 +143,8 @@ static int get_passphrase(const struct key_opts *k, int twice, const char *image
     if (k->key_file != NULL) {
         if (k->keyfile_size_seen && (k->keyfile_size == 0 || k->keyfile_size > LUKS_MAX_PASS))
             return cli_fail("luks: --keyfile-size must be 1..%u", LUKS_MAX_PASS);
-        if (secret_alloc(s, cap) != 0 ||
-            cli_read_secret_file("key file", k->key_file, k->keyfile_offset, s->buf, cap, &s->len, key_id) != 0)
+        secret_use(s, g_pass, cap);
+        if (cli_read_secret_file("key file", k->key_file, k->keyfile_offset, s->buf, cap, &s->len, key_id) != 0)
             return -1;
         if (k->keyfile_size_seen && s->len < cap)
             return cli_fail("luks: key file %s holds %zu bytes after offset %llu, fewer than --keyfile-size %llu",
@@ -159,15 +159,15 @@ static int get_passphrase(const struct key_opts *k, int twice, const char *image
     }
     if (k->keyfile_offset != 0 || k->keyfile_size_seen)
         return cli_fail("luks: --keyfile-offset and --keyfile-size need --key-file");
-    if (secret_alloc(s, MAX_PASSPHRASE) != 0)
-        return -1;
+    secret_use(s, g_pass, MAX_PASSPHRASE);
     snprintf(prompt, sizeof prompt, "Enter passphrase for %s: ", cli_escape(esc, sizeof esc, image));
     if (read_line(prompt, s) != 0)
         return -1;
     if (twice && isatty(0)) {
         struct secret again = {0};
         int same;
-        if (secret_alloc(&again, MAX_PASSPHRASE) != 0 || read_line("Verify passphrase: ", &again) != 0) {
+        secret_use(&again, g_pass_again, sizeof g_pass_again);
+        if (read_line("Verify passphrase: ", &again) != 0) {
             secret_free(&again);
             return -1;
         }
@@ -272,7 +272,7 @@ static int luks_cmd_decrypt(int argc, char **argv)
     struct luks_source src;
     struct luks_volume *v = NULL;
     struct secret pass = {0};
-    uint8_t key[LUKS_MAX_KEY + 1];
+    uint8_t *key = g_key;
     vxts_ctx ctx;
     struct cli_xfer x;
     uint64_t data_size, done = 0;
@@ -300,7 +300,7 @@ static int luks_cmd_decrypt(int argc, char **argv)
         return CLI_EXIT_USAGE;
     memset(&x, 0, sizeof x);
     (void)xfer_setup(&xo, &x);
-    cli_secret_add(key, sizeof key);
+    cli_secret_add(g_key, sizeof g_key);
     if (open_image(&img, "IMAGE", pos[0]) != 0)
         goto out;
     avoid[navoid++] = img.id;
@@ -364,7 +364,7 @@ static int luks_cmd_decrypt(int argc, char **argv)
         secret_free(&pass);
     }
     st = vxts_init(&ctx, key, v->key_bytes);
-    cli_wipe(key, sizeof key);
+    cli_wipe(g_key, sizeof g_key);
     if (st != VXTS_OK) {
         cli_error("luks: volume key: %s", vxts_strerror(st));
         goto out;
@@ -396,7 +396,7 @@ out:
         cli_output_abort(&out);
     if (ctx_ready)
         vxts_wipe(&ctx);
-    cli_wipe(key, sizeof key);
+    cli_wipe(g_key, sizeof g_key);
     secret_free(&pass);
     free(v);
     if (img.fd >= 0)
@@ -532,7 +532,7 @@ static int luks_cmd_format(int argc, char **argv)
     size_t navoid = 0, area_len = 0;
     struct secret pass = {0};
     struct luks_volume *v = NULL;
-    uint8_t key[LUKS_MAX_KEY + 1], *area = NULL;
+    uint8_t *key = g_key, *area = NULL;
     vxts_ctx ctx;
     struct cli_xfer x;
     uint64_t done = 0;
@@ -559,7 +559,7 @@ static int luks_cmd_format(int argc, char **argv)
         cli_check_name("INPUT", pos[0]) != 0 || cli_check_name("OUTPUT", pos[1]) != 0 ||
         xfer_setup(&xo, &x) != 0)
         return CLI_EXIT_USAGE;
-    cli_secret_add(key, sizeof key);
+    cli_secret_add(g_key, sizeof g_key);
     if (cli_input_open(&in, pos[0]) != 0)
         goto out;
     in.id.role = "INPUT";
@@ -592,7 +592,7 @@ static int luks_cmd_format(int argc, char **argv)
         goto out;
     secret_free(&pass);
     st = vxts_init(&ctx, key, fo.key_bytes);
-    cli_wipe(key, sizeof key);
+    cli_wipe(g_key, sizeof g_key);
     if (st != VXTS_OK) {
         cli_error("luks: volume key: %s", vxts_strerror(st));
         goto out;
@@ -627,7 +627,7 @@ out:
         cli_output_abort(&out);
     if (ctx_ready)
         vxts_wipe(&ctx);
-    cli_wipe(key, sizeof key);
+    cli_wipe(g_key, sizeof g_key);
     secret_free(&pass);
     if (area != NULL) {
         cli_wipe(area, area_len);

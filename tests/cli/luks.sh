@@ -1,0 +1,442 @@
+#!/bin/bash
+# SPDX-License-Identifier: Apache-2.0 OR MIT
+# Tests of `vxts luks` (dump, decrypt, format), run by `make check-cli`:
+#   - interoperability with cryptsetup 2.6 in both directions, without root or device-mapper:
+#     LUKS2 images that cryptsetup formats and fills (reencrypt --encrypt, in place or with a
+#     detached header), LUKS1 images whose data area an independent OpenSSL encryptor
+#     (tests/cli/xts_oracle.c) fills with the volume key from luksDump --dump-volume-key;
+#     containers made by `vxts luks format` checked by luksDump, open --test-passphrase and the
+#     oracle's decryption; pbkdf2/argon2i/argon2id, sector sizes 512/4096, 256/512-bit keys,
+#     several keyslots, detached headers, passphrase / key file / volume key file;
+#   - hostile and damaged images: wrong passphrase, damaged primary / both headers, truncated
+#     images, offsets past the end, absurd KDF parameters, unsupported features.
+#
+#   tests/cli/luks.sh CLI ORACLE WORKDIR      (VXTS_CLI_RUNNER as in run.sh)
+# One line per check; the last line is "N passed, N failed"; exit 1 if any failed.
+set -u
+
+CLI=${1:?usage: luks.sh CLI ORACLE WORKDIR}
+ORACLE=${2:?usage: luks.sh CLI ORACLE WORKDIR}
+W=${3:?usage: luks.sh CLI ORACLE WORKDIR}
+HERE=$(cd "$(dirname "$0")" && pwd)
+read -r -a RUNNER <<< "${VXTS_CLI_RUNNER:-}"
+CLI=$(cd "$(dirname "$CLI")" && pwd)/$(basename "$CLI")
+ORACLE=$(cd "$(dirname "$ORACLE")" && pwd)/$(basename "$ORACLE")
+PASSED=0 FAILED=0 NA=0
+rm -rf "$W" && mkdir -p "$W" || { echo "cannot create $W"; exit 1; }
+W=$(cd "$W" && pwd)
+START=$SECONDS
+
+ok() { PASSED=$((PASSED + 1)); echo "ok   $1"; }
+bad() {
+    FAILED=$((FAILED + 1))
+    echo "FAIL $1: $2"
+    [ -s "$W/stderr" ] && sed 's/^/       stderr: /' "$W/stderr" | head -5
+    return 0
+}
+na() { NA=$((NA + 1)); echo "n/a  $1"; }
+report() { if [ -z "$2" ]; then ok "$1"; else bad "$1" "$2"; fi; }
+
+# VMEM=KiB: run under `ulimit -v` (bounded memory).
+vx() {
+    if [ -n "${VMEM:-}" ]; then (ulimit -v "$VMEM" && exec "${RUNNER[@]}" "$CLI" "$@"); else "${RUNNER[@]}" "$CLI" "$@"; fi
+}
+# run ARGS...: RC, $W/stdout, $W/stderr (stdin: /dev/null, or $1 of runin)
+run() { vx "$@" < /dev/null > "$W/stdout" 2> "$W/stderr"; RC=$?; }
+runin() { local input=$1; shift; printf '%s' "$input" | vx "$@" > "$W/stdout" 2> "$W/stderr"; RC=$?; }
+
+case " ${VXTS_CLI_SUITES:-luks} " in
+    *" luks "*) ;;
+    *) echo "note vxts luks tests not run (VXTS_CLI_SUITES=$VXTS_CLI_SUITES)"; echo "0 passed, 0 failed"; exit 0 ;;
+esac
+if ! vx luks --help > /dev/null 2>&1; then
+    na "vxts luks: this build has no LUKS support ($(vx luks dump x 2>&1 | head -1))"
+    echo "$PASSED passed, $FAILED failed"
+    exit 0
+fi
+HAVE_CS=0
+command -v cryptsetup > /dev/null && command -v jq > /dev/null && HAVE_CS=1
+PASS='correct horse battery'
+printf '%s' "$PASS" > "$W/pass"
+printf 'second keyslot passphrase' > "$W/pass2"
+printf 'wrong passphrase' > "$W/wrong"
+# Cheap KDF costs keep the suite fast (cryptsetup's minimums).
+CS_ARGON=(--pbkdf-memory 64 --pbkdf-force-iterations 4 --pbkdf-parallel 1)
+CS_PBKDF2=(--pbkdf-force-iterations 1000)
+
+# expect_decrypt NAME ORIG BYTES ARGS...: `vxts luks decrypt ARGS OUT` exits 0 silently and its
+# first BYTES bytes are ORIG's first BYTES bytes. Reads the passphrase from $STDIN if set.
+STDIN=""
+expect_decrypt() {
+    local name=$1 orig=$2 bytes=$3 why=""
+    shift 3
+    rm -f "$W/out"
+    if [ -n "$STDIN" ]; then runin "$STDIN" luks decrypt "$@" "$W/out"; else run luks decrypt "$@" "$W/out"; fi
+    [ "$RC" = 0 ] || why+="exit $RC; "
+    [ -s "$W/stderr" ] && why+="stderr not empty; "
+    cmp -s -n "$bytes" "$W/out" "$orig" || why+="output differs from the original; "
+    [ "$(stat -c %s "$W/out" 2> /dev/null || echo 0)" -ge "$bytes" ] || why+="output shorter than $bytes bytes; "
+    report "$name" "$why"
+}
+
+# expect_fail NAME REGEX ARGS...: `vxts ARGS` exits 1 with one "vxts: ..." line matching
+# REGEX, and $W/none (the OUTPUT of decrypt/format commands below) is not created.
+expect_fail() {
+    local name=$1 re=$2 why="" lines
+    shift 2
+    rm -f "$W/none"
+    if [ -n "$STDIN" ]; then runin "$STDIN" "$@"; else run "$@"; fi
+    [ "$RC" = 1 ] || why+="exit $RC, want 1; "
+    lines=$(wc -l < "$W/stderr")
+    [ "$lines" = 1 ] || why+="stderr has $lines lines, want 1; "
+    grep -q '^vxts: ' "$W/stderr" || why+="stderr does not start with 'vxts: '; "
+    grep -Eqi -- "$re" "$W/stderr" || why+="stderr does not match /$re/; "
+    [ -e "$W/none" ] && why+="OUTPUT was created; "
+    report "$name" "$why"
+}
+
+# json IMAGE-OR-HEADER JQ: a value of cryptsetup's view of the LUKS2 metadata.
+json() { cryptsetup luksDump --dump-json-metadata "$1" 2> /dev/null | jq -r "$2"; }
+
+# ---- cryptsetup makes, vxts reads --------------------------------------------------------------
+
+# LUKS2, data filled by `cryptsetup reencrypt --encrypt` (in place with a data shift, or into
+# a detached header). cs2 TAG KDF KEYSIZE SECTOR LAYOUT [extra cryptsetup args]
+#   LAYOUT: default (16 MiB header area), small (1 MiB keyslots area), detached.
+cs2() {
+    local tag=$1 kdf=$2 ks=$3 s=$4 layout=$5 d=$W/cs2-$1 why="" kdfargs size keep hdr=() lay
+    shift 5
+    mkdir -p "$d"
+    if [ "$kdf" = pbkdf2 ]; then kdfargs=("${CS_PBKDF2[@]}"); else kdfargs=("${CS_ARGON[@]}"); fi
+    case $layout in
+        default) size=$((36 << 20)); keep=$((4 << 20)); lay=(--reduce-device-size 32M) ;;
+        small) size=$((10 << 20)); keep=$((6 << 20)); lay=(--luks2-metadata-size 16k --luks2-keyslots-size 1M
+                                                          --reduce-device-size 4M) ;;
+        detached) size=$((6 << 20)); keep=$size; lay=(--header "$d/hdr"); hdr=(--header "$d/hdr") ;;
+    esac
+    head -c "$size" /dev/urandom > "$d/orig"
+    cp "$d/orig" "$d/img"
+    cryptsetup reencrypt -q --encrypt --type luks2 --force-offline-reencrypt --key-file "$W/pass" \
+        --pbkdf "$kdf" "${kdfargs[@]}" --key-size "$ks" --sector-size "$s" "${lay[@]}" "$@" "$d/img" \
+        > "$W/stderr" 2>&1 || why+="reencrypt --encrypt failed; "
+    local h=${hdr[1]:-$d/img}
+    [ "$(json "$h" '.segments."0".sector_size')" = "$s" ] || why+="sector size is not $s; "
+    [ "$(json "$h" '.keyslots."0".kdf.type')" = "$kdf" ] || why+="kdf is not $kdf; "
+    report "cryptsetup LUKS2 $tag ($kdf, $ks-bit key, $s-byte sectors, $layout layout): made" "$why"
+    [ -n "$why" ] && return 1
+    expect_decrypt "cryptsetup LUKS2 $tag: vxts luks decrypt, key file" "$d/orig" "$keep" \
+        --key-file "$W/pass" "${hdr[@]}" "$d/img"
+    STDIN="$PASS"$'\n' expect_decrypt "cryptsetup LUKS2 $tag: vxts luks decrypt, passphrase on stdin" \
+        "$d/orig" "$keep" "${hdr[@]}" "$d/img"
+    CS2_IMG=$d/img CS2_ORIG=$d/orig CS2_KEEP=$keep CS2_HDR=("${hdr[@]}")
+}
+
+# A second keyslot (cryptsetup luksAddKey) opens too, alone and named with --key-slot.
+second_slot() {
+    local tag=$1 img=$2 orig=$3 keep=$4 why=""
+    shift 4
+    cryptsetup luksAddKey -q --key-file "$W/pass" "$@" "$img" "$W/pass2" > "$W/stderr" 2>&1 ||
+        why="luksAddKey failed"
+    report "$tag: cryptsetup adds keyslot 1" "$why"
+    [ -n "$why" ] && return
+    expect_decrypt "$tag: vxts luks decrypt with the second keyslot's key file" "$orig" "$keep" \
+        --key-file "$W/pass2" "${CS2_HDR[@]}" "$img"
+    expect_decrypt "$tag: vxts luks decrypt --key-slot 1" "$orig" "$keep" \
+        --key-file "$W/pass2" --key-slot 1 "${CS2_HDR[@]}" "$img"
+    expect_fail "$tag: --key-slot 0 with keyslot 1's passphrase is a wrong passphrase" \
+        'wrong passphrase.*keyslot 0' luks decrypt --key-file "$W/pass2" --key-slot 0 "${CS2_HDR[@]}" "$img" "$W/none"
+}
+
+# LUKS1: cryptsetup formats (with a detached header if asked); the data area is filled by the
+# OpenSSL oracle with the volume key cryptsetup dumps (plain64 IVs from 0, 512-byte sectors).
+cs1() {
+    local tag=$1 hash=$2 ks=$3 detached=$4 d=$W/cs1-$1 why="" off data=$((3 << 20)) hdr=()
+    shift 4
+    mkdir -p "$d"
+    head -c "$data" /dev/urandom > "$d/orig"
+    if [ "$detached" = 1 ]; then
+        truncate -s 2M "$d/hdr"
+        cp "$d/orig" "$d/img"
+        hdr=(--header "$d/hdr")
+    else
+        truncate -s $(((2 << 20) + data)) "$d/img"
+    fi
+    cryptsetup luksFormat -q --type luks1 --hash "$hash" --key-size "$ks" "${CS_PBKDF2[@]}" \
+        --key-file "$W/pass" "${hdr[@]}" "$@" "$d/img" > "$W/stderr" 2>&1 || why+="luksFormat failed; "
+    local h=${hdr[1]:-$d/img}
+    cryptsetup luksDump -q --dump-volume-key --volume-key-file "$d/vk" --key-file "$W/pass" "$h" \
+        > /dev/null 2>> "$W/stderr" || why+="volume key dump failed; "
+    off=$(cryptsetup luksDump "$h" 2> /dev/null | awk '/^Payload offset:/ {print $3}')
+    [ "$detached" = 1 ] && [ "$off" != 0 ] && why+="detached payload offset $off; "
+    "$ORACLE" enc "$d/vk" 512 0 1 < "$d/orig" > "$d/enc" || why+="oracle failed; "
+    dd if="$d/enc" of="$d/img" bs=512 seek="$off" conv=notrunc status=none || why+="dd failed; "
+    report "cryptsetup LUKS1 $tag (pbkdf2-$hash, $ks-bit key$([ "$detached" = 1 ] && echo ", detached header")): made, data by OpenSSL" "$why"
+    [ -n "$why" ] && return 1
+    expect_decrypt "cryptsetup LUKS1 $tag: vxts luks decrypt, key file" "$d/orig" "$data" \
+        --key-file "$W/pass" "${hdr[@]}" "$d/img"
+    STDIN="$PASS" expect_decrypt "cryptsetup LUKS1 $tag: vxts luks decrypt, passphrase on stdin (no newline)" \
+        "$d/orig" "$data" "${hdr[@]}" "$d/img"
+    expect_decrypt "cryptsetup LUKS1 $tag: vxts luks decrypt --volume-key-file" "$d/orig" "$data" \
+        --volume-key-file "$d/vk" "${hdr[@]}" "$d/img"
+    CS2_IMG=$d/img CS2_ORIG=$d/orig CS2_KEEP=$data CS2_HDR=("${hdr[@]}")
+}
+
+cryptsetup_makes() {
+    echo "# cryptsetup makes, vxts reads: $(cryptsetup --version)"
+    CS2_HDR=()
+    cs2 a argon2id 512 4096 small && second_slot "cryptsetup LUKS2 a" "$CS2_IMG" "$CS2_ORIG" "$CS2_KEEP" \
+        --pbkdf pbkdf2 "${CS_PBKDF2[@]}"
+    CS2_HDR=()
+    cs2 b argon2i 256 512 default
+    CS2_HDR=()
+    cs2 c pbkdf2 512 512 detached --hash sha512 && second_slot "cryptsetup LUKS2 c" "$CS2_IMG" "$CS2_ORIG" \
+        "$CS2_KEEP" --header "$W/cs2-c/hdr" --pbkdf argon2id "${CS_ARGON[@]}"
+    CS2_HDR=()
+    cs2 d pbkdf2 256 4096 small
+    CS2_HDR=()
+    cs1 a sha256 512 0 && second_slot "cryptsetup LUKS1 a" "$CS2_IMG" "$CS2_ORIG" "$CS2_KEEP" "${CS_PBKDF2[@]}"
+    CS2_HDR=()
+    cs1 b sha1 256 0
+    CS2_HDR=()
+    cs1 c sha512 512 1
+    # --keyfile-offset / --keyfile-size as cryptsetup reads them.
+    local d=$W/cs2-kf why=""
+    mkdir -p "$d"
+    { head -c 100 /dev/urandom; printf '%s' "$PASS"; head -c 50 /dev/urandom; } > "$d/keyfile"
+    head -c $((2 << 20)) /dev/urandom > "$d/orig"
+    cp "$d/orig" "$d/img"
+    cryptsetup reencrypt -q --encrypt --type luks2 --force-offline-reencrypt --keyfile-offset 100 \
+        --keyfile-size ${#PASS} --key-file "$d/keyfile" --pbkdf argon2id "${CS_ARGON[@]}" \
+        --header "$d/hdr" "$d/img" > "$W/stderr" 2>&1 || why="reencrypt failed"
+    report "cryptsetup LUKS2 with --keyfile-offset 100 --keyfile-size ${#PASS}: made" "$why"
+    expect_decrypt "vxts luks decrypt --keyfile-offset 100 --keyfile-size ${#PASS}" "$d/orig" $((2 << 20)) \
+        --key-file "$d/keyfile" --keyfile-offset 100 --keyfile-size ${#PASS} --header "$d/hdr" "$d/img"
+    expect_fail "the whole key file (no --keyfile-offset) is a wrong passphrase" 'wrong passphrase' \
+        luks decrypt --key-file "$d/keyfile" --header "$d/hdr" "$d/img" "$W/none"
+    # dump: what matters, and never the volume key.
+    run luks dump "$W/cs1-a/img"
+    local vkhex why2=""
+    vkhex=$(od -An -tx1 -v "$W/cs1-a/vk" | tr -d ' \n')
+    [ "$RC" = 0 ] || why2+="exit $RC; "
+    grep -Eq '^Version:[[:space:]]*1' "$W/stdout" || why2+="no version; "
+    grep -q "$(cryptsetup luksUUID "$W/cs1-a/img")" "$W/stdout" || why2+="no UUID; "
+    grep -q 'offset: 2097152' "$W/stdout" || why2+="no data offset; "
+    tr -d ' \n\t' < "$W/stdout" | grep -qi "${vkhex:0:16}" && why2+="the volume key is printed; "
+    report "vxts luks dump (LUKS1): version, UUID, data offset; no volume key" "$why2"
+    run luks dump "$W/cs2-a/img"
+    why2=""
+    [ "$RC" = 0 ] || why2+="exit $RC; "
+    for want in 'Version:[[:space:]]*2' 'sector: 4096' 'PBKDF: *argon2id' 'PBKDF: *pbkdf2' 'Memory: *64' \
+        'offset: 2097152' '^  1: luks2'; do
+        grep -Eq "$want" "$W/stdout" || why2+="no /$want/; "
+    done
+    report "vxts luks dump (LUKS2): segment, both keyslots with their KDF parameters" "$why2"
+}
+
+# ---- vxts makes, cryptsetup reads ----------------------------------------------------------------
+
+# vx_format TAG TYPE KDF KEYSIZE SECTOR [extra vxts args]
+vx_format() {
+    local tag=$1 type=$2 kdf=$3 ks=$4 s=$5 d=$W/vx-$1 why="" off data=$((3 << 20)) kdfargs
+    shift 5
+    mkdir -p "$d"
+    head -c "$data" /dev/urandom > "$d/orig"
+    if [ "$kdf" = pbkdf2 ]; then kdfargs=(--pbkdf-force-iterations 1000); else
+        kdfargs=(--pbkdf-memory 64 --pbkdf-force-iterations 4 --pbkdf-parallel 1); fi
+    run luks format --key-file "$W/pass" --type "$type" --pbkdf "$kdf" "${kdfargs[@]}" --key-size "$ks" \
+        --sector-size "$s" "$@" "$d/orig" "$d/img"
+    [ "$RC" = 0 ] || why+="vxts luks format exit $RC; "
+    [ -s "$W/stderr" ] && why+="stderr not empty; "
+    report "vxts luks format $tag ($type, $kdf, $ks-bit key, $s-byte sectors $*)" "$why"
+    [ -n "$why" ] && return 1
+    expect_decrypt "vxts LUKS $tag: vxts luks decrypt restores it" "$d/orig" "$data" --key-file "$W/pass" "$d/img"
+    [ "$HAVE_CS" = 1 ] || return 0
+    why=""
+    cryptsetup luksDump "$d/img" > "$d/dump" 2> "$W/stderr" || why+="luksDump refuses it; "
+    cryptsetup open --test-passphrase --key-file "$W/pass" "$d/img" > /dev/null 2>> "$W/stderr" ||
+        why+="open --test-passphrase refuses it; "
+    cryptsetup open --test-passphrase --key-file "$W/wrong" "$d/img" > /dev/null 2>&1 &&
+        why+="open --test-passphrase accepts a wrong passphrase; "
+    if [ "$type" = luks2 ]; then
+        [ "$(json "$d/img" '.segments."0".sector_size')" = "$s" ] || why+="cryptsetup sees another sector size; "
+        [ "$(json "$d/img" '.keyslots."0".kdf.type')" = "$kdf" ] || why+="cryptsetup sees another KDF; "
+        off=$(json "$d/img" '.segments."0".offset')
+    else
+        off=$(($(awk '/^Payload offset:/ {print $3}' "$d/dump") * 512))
+    fi
+    report "vxts LUKS $tag: cryptsetup luksDump and open --test-passphrase accept it" "$why"
+    why=""
+    cryptsetup luksDump -q --dump-volume-key --volume-key-file "$d/vk" --key-file "$W/pass" "$d/img" \
+        > /dev/null 2> "$W/stderr" || why+="volume key dump failed; "
+    [ "$(stat -c %s "$d/vk" 2> /dev/null)" = $((ks / 8)) ] || why+="volume key is not $((ks / 8)) bytes; "
+    tail -c +$((off + 1)) "$d/img" | "$ORACLE" dec "$d/vk" "$s" 0 $((s / 512)) > "$d/plain" 2>> "$W/stderr" ||
+        why+="oracle failed; "
+    cmp -s "$d/plain" "$d/orig" || why+="data decrypted with cryptsetup's volume key differs; "
+    report "vxts LUKS $tag: cryptsetup's volume key + OpenSSL decrypt the data to the original" "$why"
+}
+
+vxts_makes() {
+    echo "# vxts makes$([ "$HAVE_CS" = 1 ] && echo ", cryptsetup reads")"
+    vx_format a luks2 argon2id 512 512
+    vx_format b luks2 argon2i 256 4096
+    vx_format c luks2 pbkdf2 512 4096 --hash sha512
+    vx_format d luks2 argon2id 256 512
+    vx_format e luks1 pbkdf2 512 512
+    vx_format f luks1 pbkdf2 256 512 --hash sha1
+    # Calibrated (no forced cost): --iter-time as cryptsetup.
+    local d=$W/vx-cal why=""
+    mkdir -p "$d"
+    head -c 1048576 /dev/urandom > "$d/orig"
+    run luks format --key-file "$W/pass" --iter-time 200 --pbkdf-memory 4096 "$d/orig" "$d/img"
+    [ "$RC" = 0 ] || why+="exit $RC; "
+    run luks dump "$d/img"
+    grep -Eq 'Time cost: *[0-9]+' "$W/stdout" || why+="no time cost in dump; "
+    report "vxts luks format --iter-time 200 (argon2id calibrated)" "$why"
+    expect_decrypt "calibrated container: vxts luks decrypt" "$d/orig" 1048576 --key-file "$W/pass" "$d/img"
+    # INPUT from stdin, passphrase from a key file; OUTPUT from a volume key file.
+    d=$W/vx-stdin why=""
+    mkdir -p "$d"
+    head -c 1048576 /dev/urandom > "$d/orig"
+    head -c 64 /dev/urandom > "$d/vk"
+    vx luks format --key-file "$W/pass" --volume-key-file "$d/vk" --pbkdf pbkdf2 --pbkdf-force-iterations 1000 \
+        - "$d/img" < "$d/orig" > "$W/stdout" 2> "$W/stderr" || why+="format from stdin failed; "
+    report "vxts luks format - (INPUT on stdin, --volume-key-file)" "$why"
+    expect_decrypt "stdin container: decrypt with the volume key file" "$d/orig" 1048576 \
+        --volume-key-file "$d/vk" "$d/img"
+    # Passphrase read from stdin (first line) for format.
+    d=$W/vx-pass why=""
+    mkdir -p "$d"
+    head -c 65536 /dev/urandom > "$d/orig"
+    runin "$PASS"$'\n' luks format --pbkdf pbkdf2 --pbkdf-force-iterations 1000 "$d/orig" "$d/img"
+    [ "$RC" = 0 ] || why+="exit $RC; "
+    report "vxts luks format with the passphrase on stdin" "$why"
+    expect_decrypt "that container opens with the same passphrase as a key file" "$d/orig" 65536 \
+        --key-file "$W/pass" "$d/img"
+    if [ "$HAVE_CS" = 1 ]; then
+        cryptsetup open --test-passphrase --key-file "$W/pass" "$d/img" > /dev/null 2>&1
+        report "cryptsetup opens it with the passphrase (newline not part of it)" "$([ $? = 0 ] || echo refused)"
+    fi
+}
+
+# ---- hostile and damaged images --------------------------------------------------------------
+
+hostile() {
+    echo "# wrong keys, damaged and hostile images"
+    local d=$W/bad img why=""
+    mkdir -p "$d"
+    head -c 1048576 /dev/urandom > "$d/orig"
+    vx luks format --key-file "$W/pass" --pbkdf argon2id --pbkdf-memory 64 --pbkdf-force-iterations 4 \
+        "$d/orig" "$d/good" > /dev/null 2>&1 || { bad "hostile: base container" "format failed"; return; }
+    expect_fail "wrong passphrase (key file): named error, exit 1, no OUTPUT" 'wrong passphrase' \
+        luks decrypt --key-file "$W/wrong" "$d/good" "$W/none"
+    STDIN=$'nope\n' expect_fail "wrong passphrase (stdin): named error, exit 1, no OUTPUT" 'wrong passphrase' \
+        luks decrypt "$d/good" "$W/none"
+    expect_fail "wrong volume key file" 'does not match' \
+        luks decrypt --volume-key-file "$W/cs1-a/vk" "$d/good" "$W/none"
+    expect_fail "--key-slot of an unused slot" 'keyslot 5 is not in use' \
+        luks decrypt --key-file "$W/pass" --key-slot 5 "$d/good" "$W/none"
+    # Damaged primary header: recovered from the secondary, and said so.
+    cp "$d/good" "$d/p1"
+    printf 'X' | dd of="$d/p1" bs=1 seek=5000 conv=notrunc status=none
+    rm -f "$W/out"
+    run luks decrypt --key-file "$W/pass" "$d/p1" "$W/out"
+    why=""
+    [ "$RC" = 0 ] || why+="exit $RC; "
+    grep -q 'primary LUKS2 header has a wrong checksum; using the secondary' "$W/stderr" || why+="does not say so; "
+    cmp -s -n 1048576 "$W/out" "$d/orig" || why+="output differs; "
+    report "damaged primary (JSON byte): decrypted from the secondary header, with a note" "$why"
+    cp "$d/good" "$d/p2"
+    dd if=/dev/zero of="$d/p2" bs=4096 count=1 conv=notrunc status=none
+    run luks decrypt --key-file "$W/pass" "$d/p2" "$W/out"
+    why=""
+    [ "$RC" = 0 ] || why+="exit $RC; "
+    grep -q 'using the secondary' "$W/stderr" || why+="does not say so; "
+    cmp -s -n 1048576 "$W/out" "$d/orig" || why+="output differs; "
+    report "wiped primary binary header: decrypted from the secondary header" "$why"
+    cp "$d/p1" "$d/both"
+    printf 'X' | dd of="$d/both" bs=1 seek=$((16384 + 5000)) conv=notrunc status=none
+    expect_fail "both headers damaged: named error" 'both LUKS2 headers are damaged' \
+        luks decrypt --key-file "$W/pass" "$d/both" "$W/none"
+    expect_fail "both headers damaged: dump refuses too" 'both LUKS2 headers are damaged' luks dump "$d/both"
+    # Truncated images.
+    head -c 20000 "$d/good" > "$d/t1"
+    expect_fail "image truncated inside the secondary header" 'damaged|past the end|too short' \
+        luks decrypt --key-file "$W/pass" "$d/t1" "$W/none"
+    head -c 100000 "$d/good" > "$d/t2"
+    expect_fail "image truncated inside the keyslot area" 'outside the keyslots area|past the end' \
+        luks decrypt --key-file "$W/pass" "$d/t2" "$W/none"
+    head -c $((16 << 20)) "$d/good" | head -c $(((16 << 20) - 4096)) > "$d/t3"
+    expect_fail "image truncated before the data segment" 'data segment starts at byte 16777216, past the end' \
+        luks decrypt --key-file "$W/pass" "$d/t3" "$W/none"
+    head -c 300 "$d/good" > "$d/t4"
+    expect_fail "300-byte image" 'shorter than a LUKS header' luks dump "$d/t4"
+    head -c 100000 /dev/urandom > "$d/random"
+    expect_fail "random bytes: not a LUKS image" 'not a LUKS image' luks decrypt --key-file "$W/pass" "$d/random" "$W/none"
+    # Hostile metadata with valid checksums (tests/cli/luks_edit.py).
+    edit() { # edit NAME REGEX 'python statement on j' [dump]
+        cp "$d/good" "$d/e"
+        python3 "$HERE/luks_edit.py" "$d/e" "$3" || { bad "$1" "luks_edit.py failed"; return; }
+        if [ "${4:-}" = dump ]; then expect_fail "$1" "$2" luks dump "$d/e"; else
+            VMEM=1048576 expect_fail "$1 (under ulimit -v 1 GiB)" "$2" \
+                luks decrypt --key-file "$W/pass" "$d/e" "$W/none"; fi
+    }
+    edit "segment offset past the end of the image" 'past the end of IMAGE' \
+        'j["segments"]["0"]["offset"]="1099511627776"'
+    edit "fixed segment size past the end of the image" 'extends past the end of IMAGE' \
+        'j["segments"]["0"]["size"]="1099511627776"'
+    edit "keyslot area past the end of the file" 'area .* outside the keyslots area' \
+        'j["keyslots"]["0"]["area"]["offset"]="99999999999"'
+    edit "keyslot area size 2^64-1" 'area|do not fit' \
+        'j["keyslots"]["0"]["area"]["size"]="18446744073709551615"'
+    edit "stripes x key size larger than the area" 'do not fit' 'j["keyslots"]["0"]["af"]["stripes"]=400000'
+    edit "argon2 memory 2^40 KiB" 'memory.*1099511627776.*accepts' 'j["keyslots"]["0"]["kdf"]["memory"]=1<<40'
+    edit "argon2 threads 2^20" 'cpus' 'j["keyslots"]["0"]["kdf"]["cpus"]=1<<20'
+    edit "json_size not the header's" 'json_size' 'j["config"]["json_size"]="999"'
+    edit "segment offset not a decimal string" 'offset.*decimal' 'j["segments"]["0"]["offset"]=16777216'
+    edit "unfinished reencryption" "unsupported.*online-reencrypt.*unfinished reencryption" \
+        'j["config"]["requirements"]={"mandatory":["online-reencrypt-v2"]}'
+    edit "two data segments" 'unsupported.*2 data segments' \
+        'j["segments"]["1"]=dict(j["segments"]["0"])' dump
+    edit "other data cipher" 'unsupported data cipher aes-cbc-essiv' \
+        'j["segments"]["0"]["encryption"]="aes-cbc-essiv:sha256"'
+    edit "unknown KDF" "KDF type 'scrypt'" 'j["keyslots"]["0"]["kdf"]["type"]="scrypt"'
+    edit "control characters in a name are escaped" '\\x1b\[31m' 'j["keyslots"]["0"]["kdf"]["type"]="\x1b[31m"'
+    # A token needing an external program is listed, not used; the passphrase still works.
+    cp "$d/good" "$d/tok"
+    python3 "$HERE/luks_edit.py" "$d/tok" \
+        'j["tokens"]["0"]={"type":"systemd-tpm2","keyslots":["0"]}; j["config"]["requirements"]={}'
+    run luks dump "$d/tok"
+    report "a systemd-tpm2 token: dump names it as not used" \
+        "$(grep -q 'systemd-tpm2 (not used by vxts' "$W/stdout" || echo 'not listed')"
+    expect_decrypt "a systemd-tpm2 token: the passphrase opens the image" "$d/orig" 1048576 --key-file "$W/pass" "$d/tok"
+    # Unsupported cipher made by cryptsetup itself.
+    if [ "$HAVE_CS" = 1 ]; then
+        truncate -s 20M "$d/cbc"
+        cryptsetup luksFormat -q --type luks2 --cipher aes-cbc-essiv:sha256 --key-size 256 --key-file "$W/pass" \
+            "${CS_ARGON[@]}" "$d/cbc" > /dev/null 2>&1
+        expect_fail "cryptsetup aes-cbc-essiv image: unsupported, named" 'unsupported data cipher aes-cbc-essiv' \
+            luks decrypt --key-file "$W/pass" "$d/cbc" "$W/none"
+    fi
+    # Command-line errors.
+    expect_fail "IMAGE '-' refused" 'cannot be standard input' luks decrypt --key-file "$W/pass" - "$W/none"
+    expect_fail "format: INPUT not a whole number of sectors" 'not a whole number of 4096-byte sectors' \
+        luks format --key-file "$W/pass" --sector-size 4096 --pbkdf pbkdf2 --pbkdf-force-iterations 1000 "$d/t4" "$W/none"
+    run luks format --key-file "$W/pass" --type luks1 --pbkdf argon2id "$d/orig" "$W/none"
+    report "format --type luks1 --pbkdf argon2id: usage error 2" "$([ "$RC" = 2 ] || echo "exit $RC")"
+    run luks format --key-file "$W/pass" --pbkdf pbkdf2 --pbkdf-force-iterations 10 "$d/orig" "$W/none"
+    report "format --pbkdf-force-iterations below cryptsetup's minimum: usage error 2" "$([ "$RC" = 2 ] || echo "exit $RC")"
+    cp "$d/good" "$d/self"
+    local sum
+    sum=$(sha256sum < "$d/self")
+    run luks decrypt --key-file "$W/pass" "$d/self" "$d/self"
+    report "decrypt OUTPUT = IMAGE refused, IMAGE intact" \
+        "$([ "$RC" = 1 ] || echo "exit $RC; ")$([ "$(sha256sum < "$d/self")" = "$sum" ] || echo 'IMAGE changed')"
+}
+
+[ "$HAVE_CS" = 1 ] && cryptsetup_makes || na "cryptsetup interop (needs cryptsetup-bin and jq)"
+vxts_makes
+hostile
+[ "$FAILED" = 0 ] && rm -rf "$W"
+echo "# luks suite: $((SECONDS - START)) s"
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" = 0 ]
