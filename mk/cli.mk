@@ -37,8 +37,10 @@ cli: $(CLI)
 # libjson-c-dev); a target without them (e.g. the static AArch64 cross build) gets
 # tools/luks_none.c, whose `vxts luks` says so. CLI_LUKS=yes|no overrides the probe.
 CLI_LUKS_LIBS  := -lcrypto -largon2 -ljson-c
-CLI_LUKS       ?= $(shell printf 'int main(void){return 0;}\n' | $(CC) -x c - -o /dev/null $(CLI_LDFLAGS) \
+ifndef CLI_LUKS
+CLI_LUKS       := $(shell printf 'int main(void){return 0;}\n' | $(CC) -x c - -o /dev/null $(CLI_LDFLAGS) \
                     $(CLI_LUKS_LIBS) -pthread >/dev/null 2>&1 && echo yes || echo no)
+endif
 CLI_LUKS_SRC   := $(if $(filter yes,$(CLI_LUKS)),$(filter-out tools/luks_none.c,$(wildcard tools/luks*.c)),tools/luks_none.c)
 CLI_LIBS       += $(if $(filter yes,$(CLI_LUKS)),$(CLI_LUKS_LIBS))
 CLI_LIB_SRC    := tools/vxts.c tools/cli_util.c tools/cli_output.c tools/cli_xfer.c tools/cmd_encrypt.c \
