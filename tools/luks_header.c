@@ -102,7 +102,7 @@ static int load_luks1(const struct luks_source *src, const uint8_t *h, struct lu
                              (unsigned)active);
         s = &v->slots[v->nslots++];
         s->id = (int)i;
-        s->usable = 1;
+        s->usable = strcmp(v->cipher, "aes-xts-plain64") == 0;
         s->priority = 1;
         s->key_bytes = v->key_bytes;
         s->area_key_bytes = v->key_bytes;
