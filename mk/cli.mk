@@ -5,6 +5,7 @@
 #   make check-cli    CLI tests (tests/cli/run.sh): options, errors, round trips,
 #                     byte-identity with OpenSSL, LUKS2 interop with cryptsetup
 #   make check-luks   only the cryptsetup/LUKS2 interop part
+#   make bench-cli    vxts encrypt end to end vs cat + fsync, 1 vs 2 threads (tools/bench_cli.sh)
 #   make demo         encrypt/decrypt a 64 MiB example image, print backend and speed
 #   make check-cli CC=aarch64-linux-gnu-gcc CLI_RUNNER=qemu-aarch64
 #                     the same tests on a cross-built CLI (the oracle stays native)
@@ -68,3 +69,13 @@ check-luks: $(CLI) $(CLI_ORACLE)
 
 demo: lib $(CLI)
 	@bash tools/demo.sh $(CLI) $(DEMO_DIR) $(DEMO_MIB)
+
+# make bench-cli: end-to-end throughput of `vxts encrypt` on BENCH_CLI_MIB MiB against cat + fsync
+# (in BENCH_CLI_DIR, on disk) and 1 vs 2 threads on tmpfs (tools/bench_cli.sh). A measurement,
+# not a test: run it on an otherwise idle machine.
+BENCH_CLI_DIR  ?= $(BUILD)/bench-cli
+BENCH_CLI_MIB  ?= 1024
+BENCH_CLI_RUNS ?= 3
+.PHONY: bench-cli
+bench-cli: $(CLI)
+	bash tools/bench_cli.sh $(CLI) $(BENCH_CLI_DIR) $(BENCH_CLI_MIB) $(BENCH_CLI_RUNS)

@@ -23,7 +23,8 @@
 #                   (stopping at the first error) and -Wall -Wextra -Werror;
 #                   all but test_differential (see HARD_SAN_TESTS)
 #   san-cli-gcc-O0 ... san-cli-clang-O3
-#                   the CLI's basic tests (check-cli) in the same four builds
+#                   the CLI's tests (check-cli, basic and data suites) in the same four builds
+#   tsan-cli        the CLI's data suite (threads, streams, signals) with ThreadSanitizer
 #   warn-clang-O2   the library, CLI and tests built with clang -Werror at -O2
 #                   (gcc -O2 -Werror is the ct-* build)
 #   fuzz-differential fuzz-api fuzz-cli fuzz-luks
@@ -32,7 +33,7 @@
 #   cppcheck clang-tidy   static analysis of src/
 #
 # Build directories: build-ct-O{0,2,3}, build-asan-{gcc,clang}-O{0,3},
-# build-warn-clang-O2, build-fuzz (all ignored by git, removed by make clean).
+# build-warn-clang-O2, build-fuzz, build-tsan (all ignored by git, removed by make clean).
 #
 # Needs (Debian): valgrind, clang, libclang-rt-14-dev (libFuzzer, sanitizer
 # runtimes), cppcheck, clang-tidy, python3, binutils (objdump).
@@ -72,7 +73,7 @@ HARD_SAN_TEST_ENV ?= VXTS_TEST_MEDIUM_RANDOM=8 VXTS_TEST_LARGE_RANDOM=0
 HARD_CHECKS ?= cppcheck clang-tidy ct-asm ct-taint-O2 ct-taint-O0 ct-taint-O3 ct-dudect \
                fuzz-differential fuzz-api fuzz-cli fuzz-luks \
                san-gcc-O0 san-clang-O0 san-gcc-O3 san-clang-O3 \
-               san-cli-gcc-O0 san-cli-clang-O0 san-cli-gcc-O3 san-cli-clang-O3 warn-clang-O2
+               san-cli-gcc-O0 san-cli-clang-O0 san-cli-gcc-O3 san-cli-clang-O3 tsan-cli warn-clang-O2
 
 HARD_RUN := sh tests/ct/hardening.sh run $(HARD_LOGS)
 HARD_LOG_FILES := $(addprefix $(HARD_LOGS)/,$(addsuffix .log,$(HARD_CHECKS)))
@@ -174,7 +175,14 @@ $(addprefix $(HARD_LOGS)/san-,$(addsuffix .log,$(HARD_SAN_CONFIGS))): $(HARD_LOG
 # The CLI's own tests (tests/cli/run.sh, basic suite: options, errors, round trips,
 # byte-identity with OpenSSL) on the sanitized CLI; the oracle is built natively.
 $(addprefix $(HARD_LOGS)/san-cli-,$(addsuffix .log,$(HARD_SAN_CONFIGS))): $(HARD_LOGS)/san-cli-%.log: build-asan-%/lib/libvxts.a hard-force
-	@$(HARD_RUN) san-cli-$* env $(HARD_SAN_ENV) VXTS_CLI_SUITES=basic $(call hard_san_make,$*) check-cli
+	@$(HARD_RUN) san-cli-$* env $(HARD_SAN_ENV) VXTS_CLI_SUITES="basic data" $(call hard_san_make,$*) check-cli
+
+# ThreadSanitizer (clang) on the library and the CLI: the CLI suite's data part
+# (threads, chunk sizes, streams, progress, signals) through the threaded data path.
+$(HARD_LOGS)/tsan-cli.log: hard-force
+	@$(HARD_RUN) tsan-cli env TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 VXTS_CLI_SUITES=data \
+		$(MAKE) --no-print-directory HARD_SUBMAKE=1 BUILD=build-tsan CC=$(HARD_CLANG) CFLAGS="-O1 -g -fsanitize=thread" \
+		EXTRA_CFLAGS=-Werror LDFLAGS=-fsanitize=thread check-cli
 
 # clang -Werror at the shipped level: library, CLI and test programs (gcc: ct-*).
 $(HARD_LOGS)/warn-clang-O2.log: hard-force
@@ -215,22 +223,18 @@ $(FUZZ_DIR)/bin/fuzz_api: tests/fuzz/fuzz_api.c $(FUZZ_DIR)/lib/libvxts.a
 	@mkdir -p $(dir $@)
 	$(HARD_CLANG) $(FUZZ_TCFLAGS) $(FUZZ_LINK) tests/fuzz/fuzz_api.c $(FUZZ_DIR)/lib/libvxts.a -o $@
 
-# The CLI in-process: its main() renamed, exit() returning to the target
-# (the renamed main has no prototype, hence -Wno-missing-prototypes).
-$(FUZZ_DIR)/obj/vxts_cli.o: tools/vxts.c tools/sector_plan.h include/vxts.h
-	@mkdir -p $(dir $@)
-	$(HARD_CLANG) -std=c11 $(WARN) -Werror -Wno-missing-prototypes $(FUZZ_CFLAGS) -Iinclude -Itools \
-		-Dmain=vxts_cli_main -Dexit=vxts_fuzz_exit -c $< -o $@
+# The CLI in-process: fuzz_cli calls vxts_cli() (tools/vxts.c), the function main() calls;
+# every CLI source but main.c, with coverage.
+FUZZ_CLI_OBJ := $(patsubst tools/%.c,$(FUZZ_DIR)/obj/cli/%.o,$(CLI_LIB_SRC))
 
-$(FUZZ_DIR)/obj/sector_plan.o: tools/sector_plan.c tools/sector_plan.h
+$(FUZZ_CLI_OBJ): $(FUZZ_DIR)/obj/cli/%.o: tools/%.c $(CLI_HDR) include/vxts.h
 	@mkdir -p $(dir $@)
-	$(HARD_CLANG) -std=c11 $(WARN) -Werror $(FUZZ_CFLAGS) -Itools -c $< -o $@
+	$(HARD_CLANG) -std=c11 $(WARN) -Werror $(FUZZ_CFLAGS) -pthread -Iinclude -Itools -c $< -o $@
 
-$(FUZZ_DIR)/bin/fuzz_cli: tests/fuzz/fuzz_cli.c $(FUZZ_DIR)/obj/vxts_cli.o $(FUZZ_DIR)/obj/sector_plan.o \
-		$(FUZZ_DIR)/lib/libvxts.a
+$(FUZZ_DIR)/bin/fuzz_cli: tests/fuzz/fuzz_cli.c $(FUZZ_CLI_OBJ) $(FUZZ_DIR)/lib/libvxts.a
 	@mkdir -p $(dir $@)
-	$(HARD_CLANG) $(FUZZ_TCFLAGS) $(FUZZ_LINK) tests/fuzz/fuzz_cli.c $(FUZZ_DIR)/obj/vxts_cli.o \
-		$(FUZZ_DIR)/obj/sector_plan.o $(FUZZ_DIR)/lib/libvxts.a -o $@
+	$(HARD_CLANG) $(FUZZ_TCFLAGS) $(FUZZ_LINK) -pthread tests/fuzz/fuzz_cli.c $(FUZZ_CLI_OBJ) \
+		$(FUZZ_DIR)/lib/libvxts.a $(CLI_LIBS) -o $@
 
 # The LUKS header/JSON/keyslot parser of `vxts luks` (tools/luks_*.c) with the CLI's message
 # helpers; links libcrypto, libargon2 and json-c like the CLI.

@@ -5,7 +5,8 @@
 # and interoperability with cryptsetup's LUKS2 (offline, no device-mapper).
 #
 #   tests/cli/run.sh CLI ORACLE WORKDIR
-#   VXTS_CLI_SUITES="basic luks" (the default) picks the parts; "dm" adds
+#   VXTS_CLI_SUITES="basic data luks" (the default) picks the parts (data: threads,
+#   chunk sizes, streams, --size, names, progress, signals); "dm" adds
 #   checks against plain dm-crypt in the kernel (root, loop, device-mapper).
 #   VXTS_CLI_RUNNER="qemu-aarch64" runs a cross-built CLI under an emulator.
 #
@@ -15,7 +16,7 @@ set -u
 CLI=${1:?usage: run.sh CLI ORACLE WORKDIR}
 ORACLE=${2:?usage: run.sh CLI ORACLE WORKDIR}
 W=${3:?usage: run.sh CLI ORACLE WORKDIR}
-SUITES=${VXTS_CLI_SUITES:-basic luks}
+SUITES=${VXTS_CLI_SUITES:-basic data luks}
 read -r -a RUNNER <<< "${VXTS_CLI_RUNNER:-}"
 CLI=$(cd "$(dirname "$CLI")" && pwd)/$(basename "$CLI")
 ORACLE=$(cd "$(dirname "$ORACLE")" && pwd)/$(basename "$ORACLE")
@@ -361,6 +362,202 @@ basic_suite() {
     roundtrip "AES-256 S=4096 --skip 2^64-8, one sector" "$k64" 4096 0 18446744073709551608 0 "$W/one4k"
 }
 
+# ---- the data path: threads, chunk sizes, streams, --size, names, progress, signals ----
+
+# run_io IN OUTFILE ARGS...: like run, with standard input from IN and standard output to OUTFILE.
+run_io() {
+    local in=$1 outf=$2
+    shift 2
+    vxts "$@" < "$in" > "$outf" 2> "$W/stderr"
+    RC=$?
+    check_inputs "$@"
+}
+
+# crash_check NAME SIGNAL [env...]: a run waiting on a slow pipe is killed; nothing may be left.
+# (A background job of a script starts with SIGINT and SIGQUIT ignored: env restores them;
+# no core files from SIGQUIT/SIGXCPU.)
+crash_check() {
+    local name=$1 sig=$2 why="" pid rc d=$W/crash
+    shift 2
+    rm -rf "$d" && mkdir -p "$d"
+    printf 'old\n' > "$d/kept.bin"
+    ( head -c 1048576 "$W/d_in"; sleep 4 ) | (ulimit -c 0; exec env --default-signal=INT,QUIT "$@" "${RUNNER[@]}" "$CLI" encrypt --key-file "$W/d_k64" \
+        --threads 1 - "$d/new.bin" 2> "$W/stderr") &
+    pid=$!
+    sleep 0.7
+    [ -n "$(ls -A "$d" | grep -v '^kept.bin$')" ] && [ "$*" = "" ] &&
+        why+="a name exists while OUTPUT is written: $(ls -A "$d" | tr '\n' ' '); "
+    kill -"$sig" "$pid" 2> /dev/null || why+="the run was already over; "
+    wait "$pid" 2> /dev/null
+    rc=$?
+    [ "$rc" -ge 128 ] || why+="exit $rc, want death by SIG$sig; "
+    [ -e "$d/new.bin" ] && why+="OUTPUT exists; "
+    [ -n "$(ls -A "$d" | grep -v '^kept.bin$')" ] && why+="left behind: $(ls -A "$d" | tr '\n' ' '); "
+    [ "$(cat "$d/kept.bin")" = old ] || why+="an unrelated file changed; "
+    report "$name" "$why"
+    # the same over an existing OUTPUT: it keeps its old content
+    why=""
+    ( head -c 1048576 "$W/d_in"; sleep 4 ) | (ulimit -c 0; exec env --default-signal=INT,QUIT "$@" "${RUNNER[@]}" "$CLI" encrypt --key-file "$W/d_k64" \
+        --threads 1 - "$d/kept.bin" 2> "$W/stderr") &
+    pid=$!
+    sleep 0.7
+    kill -"$sig" "$pid" 2> /dev/null || why+="the run was already over; "
+    wait "$pid" 2> /dev/null
+    [ "$(cat "$d/kept.bin")" = old ] || why+="the existing OUTPUT changed; "
+    [ -n "$(ls -A "$d" | grep -v '^kept.bin$')" ] && why+="left behind: $(ls -A "$d" | tr '\n' ' '); "
+    report "$name, over an existing OUTPUT: it is unchanged" "$why"
+}
+
+data_suite() {
+    local k64=$W/d_k64 k32=$W/d_k32 in=$W/d_in why t c s want first step
+    fixture "$k64" 64
+    fixture "$k32" 32
+    # 2 MiB + 3 * 4096: no chunk size below divides it evenly into equal chunks
+    fixture "$in" $((2 * 1048576 + 3 * 4096))
+
+    echo "# threads and chunk sizes: the same bytes as OpenSSL for every combination"
+    for s in 512 4096; do
+        read -r first step <<< "$(oracle_params "$s" 16 0)"
+        "$ORACLE" enc "$k64" "$s" "$first" "$step" < "$in" > "$W/d_want_$s"
+    done
+    for s in 512 4096; do
+        for t in 1 2 3 8; do
+            for c in "$s" $((3 * s)) 200704 1048576; do
+                rm -f "$W/d_out"
+                run encrypt --key-file "$k64" --sector-size "$s" --skip 16 --threads "$t" --chunk-size "$c" \
+                    "$in" "$W/d_out"
+                why=""
+                [ "$RC" = 0 ] || why+="exit $RC; "
+                cmp -s "$W/d_out" "$W/d_want_$s" || why+="differs from OpenSSL; "
+                report "S=$s --threads $t --chunk-size $c: encrypt == OpenSSL" "$why$INPUT_WHY"
+            done
+        done
+        run decrypt --key-file "$k64" --sector-size "$s" --skip 16 --threads 3 --chunk-size $((5 * s)) \
+            "$W/d_want_$s" "$W/d_back"
+        report "S=$s --threads 3 --chunk-size $((5 * s)): decrypt restores" \
+            "$([ "$RC" = 0 ] || echo "exit $RC; ")$(cmp -s "$W/d_back" "$in" || echo differs)"
+    done
+    run encrypt -v --key-file "$k64" --sector-size 4096 --skip 16 --threads 3 "$in" "$W/d_out"
+    report "--verbose names the thread count" "$(grep -q ': 3 threads' "$W/stdout" || echo "got: $(cat "$W/stdout")")"
+    run encrypt --key-file "$k64" --threads 0 --no-fsync --sector-size 4096 --skip 16 "$in" "$W/d_out"
+    report "--threads 0 (online CPUs) and --no-fsync" \
+        "$([ "$RC" = 0 ] || echo "exit $RC; ")$(cmp -s "$W/d_out" "$W/d_want_4096" || echo differs)"
+    expect_fail "--threads 257: too many" 2 "threads 257" encrypt --key-file "$k64" --threads 257 "$in" "$OUT"
+    expect_fail "--chunk-size 1000: not whole sectors" 2 "chunk-size 1000" \
+        encrypt --key-file "$k64" --chunk-size 1000 "$in" "$OUT"
+    expect_fail "--chunk-size 2048 with 4096-byte sectors" 2 "chunk-size 2048" \
+        encrypt --key-file "$k64" --sector-size 4096 --chunk-size 2048 "$in" "$OUT"
+
+    echo "# standard input and output, --size"
+    read -r first step <<< "$(oracle_params 512 0 0)"
+    "$ORACLE" enc "$k64" 512 0 1 < "$in" > "$W/d_want_plain"
+    run_io "$in" "$W/d_stdout" encrypt --key-file "$k64" --threads 2 --chunk-size 4608 - -
+    report "'-' '-': stdin to stdout == OpenSSL" \
+        "$([ "$RC" = 0 ] || echo "exit $RC; ")$([ -s "$W/stderr" ] && echo 'stderr not empty; ')$(cmp -s "$W/d_stdout" "$W/d_want_plain" || echo differs)"
+    cat "$in" | vxts encrypt --key-file "$k64" --threads 3 --chunk-size 1536 - "$W/d_pipe" 2> "$W/stderr"
+    report "stdin from a pipe, 3 threads, 1536-byte chunks" \
+        "$([ $? = 0 ] || echo failed; )$(cmp -s "$W/d_pipe" "$W/d_want_plain" || echo differs)"
+    cat "$in" | vxts encrypt --key-file "$k64" --threads 4 - - 2> "$W/stderr" |
+        vxts decrypt --key-file "$k64" --threads 2 --chunk-size 3584 - - > "$W/d_rt" 2>> "$W/stderr"
+    report "encrypt - - | decrypt - -: the original" "$(cmp -s "$W/d_rt" "$in" || echo differs)"
+    head -c $((5 * 512)) /dev/urandom > "$W/d_prefix"
+    cat "$W/d_prefix" "$in" | vxts encrypt --key-file "$k64" --offset 5 - "$W/d_off" 2> "$W/stderr"
+    report "stdin with --offset 5 (dropped)" "$(cmp -s "$W/d_off" "$W/d_want_plain" || echo differs)"
+    cat "$in" | vxts encrypt --key-file "$k64" --size 100 --chunk-size 4096 - "$W/d_size" 2> "$W/stderr"
+    report "stdin with --size 100: the first 100 sectors" \
+        "$(cmp -s "$W/d_size" <(head -c 51200 "$W/d_want_plain") || echo differs)"
+    expect_ok "file with --offset 2 --size 7" encrypt --key-file "$k64" --offset 2 --size 7 "$in" "$W/d_size2"
+    report "--offset 2 --size 7: sectors 2..8 with IVs 0..6" \
+        "$(cmp -s "$W/d_size2" <(tail -c +1025 "$in" | head -c 3584 | "$ORACLE" enc "$k64" 512 0 1) || echo differs)"
+    expect_ok "--size 0: up to the end" encrypt --key-file "$k64" --size 0 "$in" "$W/d_size0"
+    report "--size 0 == no --size" "$(cmp -s "$W/d_size0" "$W/d_want_plain" || echo differs)"
+    expect_fail "--size beyond INPUT" 1 "size 9999 .*beyond the end of INPUT" \
+        encrypt --key-file "$k64" --size 9999 "$in" "$OUT"
+    expect_fail "--size 3 with 4096-byte sectors" 1 "size 3 .*not a whole number of 4096-byte sectors" \
+        encrypt --key-file "$k64" --sector-size 4096 --size 3 "$in" "$OUT"
+    head -c 1000 "$in" > "$W/d_1000"
+    printf 'sentinel\n' > "$OUT"
+    run_io "$W/d_1000" /dev/null encrypt --key-file "$k64" - "$OUT"
+    report "stdin of 1000 bytes: not whole sectors, exit 1, OUTPUT untouched" \
+        "$([ "$RC" = 1 ] || echo "exit $RC; ")$(grep -q 'not a whole number of 512-byte sectors' "$W/stderr" || echo 'message; ')$([ "$(cat "$OUT")" = sentinel ] || echo 'OUTPUT changed; ')$(leftovers)"
+    run_io /dev/null /dev/null encrypt --key-file "$k64" - "$OUT"
+    report "empty stdin: no data, exit 1" \
+        "$([ "$RC" = 1 ] || echo "exit $RC; ")$(grep -q 'no data' "$W/stderr" || echo 'message; ')$([ "$(cat "$OUT")" = sentinel ] || echo 'OUTPUT changed')"
+    run_io "$W/d_1000" /dev/null encrypt --key-file "$k64" --size 4 - "$OUT"
+    report "stdin shorter than --size: exit 1" \
+        "$([ "$RC" = 1 ] || echo "exit $RC; ")$(grep -q 'ended after .* before the .* bytes of --size' "$W/stderr" || echo 'message; ')$([ "$(cat "$OUT")" = sentinel ] || echo 'OUTPUT changed')"
+    if command -v script > /dev/null; then
+        script -qec "$CLI encrypt --key-file $k64 $in -" /dev/null > "$W/d_tty" 2>&1
+        report "OUTPUT '-' on a terminal is refused" "$(grep -q 'terminal' "$W/d_tty" || echo "got: $(head -c 200 "$W/d_tty")")"
+    fi
+
+    echo "# names"
+    cp "$k64" "$W/d_kcopy"
+    SUM[$W/d_kcopy]=$(sha256sum < "$W/d_kcopy")
+    expect_fail "OUTPUT is the key file" 1 "same file as the key file" \
+        encrypt --key-file "$W/d_kcopy" "$in" "$W/d_kcopy"
+    ln -sf "$W/d_kcopy" "$W/d_klink"
+    expect_fail "OUTPUT is a symlink to the key file" 1 "same file as the key file" \
+        decrypt --key-file "$W/d_kcopy" "$in" "$W/d_klink"
+    expect_fail "empty INPUT name" 2 "INPUT: empty file name" encrypt --key-file "$k64" "" "$OUT"
+    expect_fail "empty OUTPUT name" 2 "OUTPUT: empty file name" encrypt --key-file "$k64" "$in" ""
+    expect_fail "empty --key-file name" 2 "key-file: empty file name" encrypt --key-file= "$in" "$OUT"
+    expect_fail "OUTPUT name of 5000 bytes" 2 "OUTPUT: the name is 5000 bytes long" \
+        encrypt --key-file "$k64" "$in" "$(printf 'a%.0s' $(seq 5000))"
+    expect_fail "INPUT with a 300-byte part" 2 "INPUT: a part of the name is 300 bytes long" \
+        encrypt --key-file "$k64" "$W/$(printf 'b%.0s' $(seq 300))" "$OUT"
+    expect_fail "control characters in a name are escaped (one line)" 1 "INPUT '.*/x\\\\ny\\\\x1b\\[2Jz'" \
+        encrypt --key-file "$k64" "$W/x"$'\n'"y"$'\033'"[2Jz" "$OUT"
+
+    echo "# LUKS images are refused as plain sectors"
+    { printf 'LUKS\272\276'; head -c $((8192 - 6)) /dev/zero; } > "$W/d_luks"
+    SUM[$W/d_luks]=$(sha256sum < "$W/d_luks")
+    expect_fail "decrypt of a LUKS image without --offset" 1 "starts with a LUKS header: use 'vxts luks decrypt'" \
+        decrypt --key-file "$k64" "$W/d_luks" "$OUT"
+    expect_fail "encrypt of a LUKS image without --offset" 1 "LUKS header: use 'vxts luks" \
+        encrypt --key-file "$k64" "$W/d_luks" "$OUT"
+    printf 'sentinel\n' > "$OUT"
+    run_io "$W/d_luks" /dev/null decrypt --key-file "$k64" - "$OUT"
+    report "a LUKS image on stdin is refused too" \
+        "$([ "$RC" = 1 ] || echo "exit $RC; ")$(grep -q 'LUKS header' "$W/stderr" || echo 'message; ')$([ "$(cat "$OUT")" = sentinel ] || echo 'OUTPUT changed')"
+    rm -f "$W/d_lout"
+    expect_ok "with --offset 0 it is plain sectors" decrypt --key-file "$k64" --offset 0 "$W/d_luks" "$W/d_lout"
+
+    echo "# progress"
+    run encrypt --progress --key-file "$k64" "$in" "$W/d_out"
+    report "--progress draws the bar on stderr (100%, rate)" \
+        "$([ "$RC" = 0 ] || echo "exit $RC; ")$(grep -q '100%.*/s' "$W/stderr" || echo "got: $(head -c 200 "$W/stderr")")"
+    expect_fail "--progress with --quiet" 2 "contradict" encrypt --progress -q --key-file "$k64" "$in" "$OUT"
+    if command -v script > /dev/null; then
+        script -qec "$CLI encrypt --key-file $k64 $in $W/d_out" /dev/null > "$W/d_tty" 2>&1
+        report "on a terminal the bar is on by default" "$(grep -q '100%' "$W/d_tty" || echo "got: $(head -c 200 "$W/d_tty")")"
+        script -qec "$CLI encrypt -q --key-file $k64 $in $W/d_out" /dev/null > "$W/d_tty" 2>&1
+        report "--quiet on a terminal: no bar" "$([ -s "$W/d_tty" ] && echo "got: $(head -c 200 "$W/d_tty")")"
+    fi
+    ( head -c 1048576 "$in"; sleep 1.5; tail -c +1048577 "$in" ) |
+        "${RUNNER[@]}" "$CLI" encrypt --key-file "$k64" --threads 1 - "$W/d_usr1" 2> "$W/stderr" &
+    local pid=$!
+    sleep 0.7
+    kill -USR1 "$pid"
+    wait "$pid"
+    RC=$?
+    report "SIGUSR1 prints one progress line and the run goes on" \
+        "$([ "$RC" = 0 ] || echo "exit $RC; ")$(grep -Eq '^vxts: encrypted 1048576 bytes in .* MB/s$' "$W/stderr" || echo "got: $(cat "$W/stderr"); ")$(cmp -s "$W/d_usr1" "$W/d_want_plain" || echo 'output differs')"
+
+    echo "# crash safety: no file is left by a signal (O_TMPFILE: not even by SIGKILL)"
+    local sig
+    for sig in KILL TERM ALRM INT QUIT HUP USR2 PIPE XCPU VTALRM PROF; do
+        crash_check "SIG$sig mid-run" "$sig"
+    done
+    for sig in TERM ALRM INT; do
+        crash_check "SIG$sig mid-run, named temporary file (no O_TMPFILE)" "$sig" VXTS_TEST_NO_TMPFILE=1
+    done
+    rm -f "$W/d_named"
+    VXTS_TEST_NO_TMPFILE=1 "${RUNNER[@]}" "$CLI" encrypt --key-file "$k64" "$in" "$W/d_named" 2> "$W/stderr"
+    report "named temporary file: same result, nothing left" \
+        "$(cmp -s "$W/d_named" "$W/d_want_plain" || echo 'differs; ')$(leftovers)"
+}
+
 # ---- LUKS2 interop with cryptsetup (offline, no root or device-mapper needed) ----
 
 luks_suite() {
@@ -495,6 +692,7 @@ dm_suite() {
 for suite in $SUITES; do
     case $suite in
         basic) basic_suite ;;
+        data) data_suite ;;
         luks) luks_suite ;;
         dm) dm_suite ;;
         *) bad "suite $suite" "unknown suite" ;;

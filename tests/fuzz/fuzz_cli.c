@@ -1,18 +1,19 @@
 /* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
- * fuzz_cli — libFuzzer target: the command-line tool (tools/vxts.c), option
- * parser included, run in-process on an argv made from the input.
+ * fuzz_cli — libFuzzer target: the command-line tool in-process, through
+ * vxts_cli() (tools/vxts.c, the function main() calls), option parsers and
+ * file handling included, on an argv made from the input.
  *
- * tools/vxts.c is compiled into this target with -Dmain=vxts_cli_main and
- * -Dexit=vxts_fuzz_exit (mk/hardening.mk), so that `vxts --help` and friends
- * return here instead of ending the fuzzer. The input is split at NUL bytes
- * into at most 12 arguments after "vxts". Every '/' in an argument becomes
- * '_' and "." / ".." become "_dot", so every path names a file in the
- * fuzzer's private temporary directory (the current directory during the
- * call), which holds fresh copies of the fixtures below at every run:
+ * The input is split at NUL bytes into at most 12 arguments after "vxts".
+ * Every '/' in an argument becomes '_' and "." / ".." become "_dot", so every
+ * path names a file in the fuzzer's private temporary directory (the current
+ * directory during the call), which holds fresh copies of the fixtures below
+ * at every run:
  *   key32, key64 (valid keys), key33, key0 (bad sizes), in (8 KiB),
- *   odd (1000 bytes), d (a directory), lnk -> out (a symbolic link).
- * The run must end with exit status 0, 1 or 2 (tools/vxts.c's contract).
+ *   odd (1000 bytes), luks (starts with the LUKS magic), d (a directory),
+ *   lnk -> out (a symbolic link).
+ * Standard input reads a fresh copy of `in`; standard output goes to /dev/null.
+ * The run must end with exit status 0, 1 or 2 and leave no temporary file.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -20,7 +21,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,24 +30,12 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
-int vxts_cli_main(int argc, char **argv);
-void vxts_fuzz_exit(int status) __attribute__((noreturn));
+int vxts_cli(int argc, char **argv); /* tools/cli.h */
 
 #define MAX_ARGS 12
 #define MAX_ARG_LEN 256
 
-static jmp_buf exit_jump;
-static int exit_status;
-static int in_cli;
 static char workdir[4096];
-
-void vxts_fuzz_exit(int status)
-{
-    if (!in_cli)
-        _exit(status);
-    exit_status = status;
-    longjmp(exit_jump, 1);
-}
 
 static void write_file(const char *name, const uint8_t *p, size_t n)
 {
@@ -91,8 +79,28 @@ static void reset_dir(void)
     write_file("key0", bytes, 0);
     write_file("in", bytes, sizeof bytes);
     write_file("odd", bytes, 1000);
+    memcpy(bytes, "LUKS\xba\xbe", 6);
+    write_file("luks", bytes, 4096);
+    for (i = 0; i < 6; i++)
+        bytes[i] = (uint8_t)(i * 31 + 7);
     if (mkdir("d", 0700) != 0 || symlink("out", "lnk") != 0)
         abort();
+}
+
+/* Crash safety: whatever happened, no temporary output name survives a run. */
+static void check_no_temporary(void)
+{
+    DIR *d = opendir(".");
+    struct dirent *e;
+    if (d == NULL)
+        abort();
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.' && strstr(e->d_name, ".vxts-") != NULL) {
+            fprintf(stderr, "fuzz_cli: temporary file %s left behind\n", e->d_name);
+            abort();
+        }
+    }
+    closedir(d);
 }
 
 /* At the fuzzer's exit: the work directory goes. */
@@ -116,6 +124,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         abort();
     }
     atexit(remove_workdir);
+    {
+        int null_fd = open("/dev/null", O_WRONLY);
+        if (null_fd < 0 || dup2(null_fd, STDOUT_FILENO) < 0)
+            abort();
+        close(null_fd);
+    }
     return 0;
 }
 
@@ -144,16 +158,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     argv[argc] = NULL;
 
     reset_dir();
-    exit_status = -1;
-    in_cli = 1;
-    if (setjmp(exit_jump) == 0)
-        rc = vxts_cli_main(argc, argv);
-    else
-        rc = exit_status;
-    in_cli = 0;
+    /* Standard input: a fresh copy of `in`, read as a stream. */
+    {
+        int fd = open("in", O_RDONLY);
+        if (fd < 0 || dup2(fd, STDIN_FILENO) < 0)
+            abort();
+        close(fd);
+    }
+    rc = vxts_cli(argc, argv);
     if (rc < 0 || rc > 2) {
         fprintf(stderr, "fuzz_cli: exit status %d (only 0, 1, 2 are allowed)\n", rc);
         abort();
     }
+    check_no_temporary();
     return 0;
 }

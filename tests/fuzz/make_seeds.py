@@ -107,6 +107,12 @@ def cli():
         "selftest": argv("selftest"),
         "backends": argv("backends"),
         "unknown": argv("frobnicate", "-x"),
+        "stdin-stdout": argv("encrypt", "--key-file", "key32", "--threads", "3", "--chunk-size", "1536", "-", "-"),
+        "size-threads": argv("decrypt", "--key-file", "key64", "--size", "10", "--offset", "1", "--threads=2",
+                             "--chunk-size=1024", "in", "out"),
+        "luks-refused": argv("decrypt", "--key-file", "key64", "luks", "out"),
+        "key-is-output": argv("encrypt", "--key-file", "key64", "-q", "--no-fsync", "in", "key64"),
+        "progress": argv("encrypt", "--key-file", "key32", "--progress", "--size=4", "-", "out"),
     }
 
 
