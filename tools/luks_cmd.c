@@ -44,6 +44,17 @@ struct secret {
     size_t cap, len;
 };
 
+/* Options shared by decrypt and format. */
+#define KEY_OPTIONS(k)                                                                    \
+    {"--key-file", 0, CLI_OPT_PATH, &(k).key_file, NULL},                                 \
+    {"--keyfile-offset", 0, CLI_OPT_U64, &(k).keyfile_offset, NULL},                      \
+    {"--keyfile-size", 0, CLI_OPT_U64, &(k).keyfile_size, &(k).keyfile_size_seen},        \
+    {"--volume-key-file", 0, CLI_OPT_PATH, &(k).volume_key_file, NULL}
+#define XFER_OPTIONS(xo)                                                                  \
+    {"--threads", 0, CLI_OPT_U64, &(xo).threads, NULL},                                   \
+    {"--progress", 0, CLI_OPT_FLAG, &(xo).progress, NULL},                                \
+    {"--quiet", 'q', CLI_OPT_FLAG, &(xo).quiet, NULL}
+
 /* ---- the image as a luks_source -------------------------------------------------------- */
 
 static int fd_read(void *ctx, uint8_t *buf, size_t len, uint64_t offset)
@@ -211,26 +222,93 @@ static int xfer_setup(const struct xfer_opts *o, struct cli_xfer *x)
     return 0;
 }
 
+/* The subcommand's options and exactly npos positionals: 0, or the exit status to return
+   (help printed, or a usage error). */
+static int parse_sub(int argc, char **argv, const struct cli_opt *opts, const char **pos, int npos,
+                     const char *want, int *exit_status)
+{
+    int got = 0, rc = cli_parse(argc, argv, 2, opts, pos, npos, &got);
+    if (rc == CLI_PARSE_HELP) {
+        fputs(USAGE, stdout);
+        *exit_status = CLI_EXIT_OK;
+        return -1;
+    }
+    if (rc != 0 || got != npos) {
+        if (rc == 0)
+            cli_error("luks %s: want %s (see vxts luks --help)", argv[1], want);
+        *exit_status = CLI_EXIT_USAGE;
+        return -1;
+    }
+    return 0;
+}
+
+static int write_all_at(const struct cli_output *out, const uint8_t *buf, size_t len)
+{
+    uint64_t off = 0;
+    if (len == 0)
+        return 0;
+    while (len > 0) {
+        ssize_t n = out->stream ? write(out->fd, buf, len) : pwrite(out->fd, buf, len, (off_t)off);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return cli_fail("luks: cannot write the header to OUTPUT: %s", n < 0 ? strerror(errno) : "short write");
+        buf += n;
+        len -= (size_t)n;
+        off += (uint64_t)n;
+    }
+    return 0;
+}
+
+/* OUTPUT made safely (no name until complete) with the volume key in g_key (wiped here): prefix (the new header area, if any), then the
+   data through the CLI's data path (plain64 IVs in 512-byte units from iv_tweak, as LUKS1 and
+   LUKS2 count them); discarded on any failure. x holds the input side and the threads. */
+static int write_output(const char *name, const struct cli_file_id *avoid, size_t navoid,
+                        const uint8_t *prefix, size_t prefix_len, struct cli_xfer *x, unsigned key_bytes,
+                        int encrypt, unsigned sector_size, uint64_t iv_tweak, const char *in_name)
+{
+    struct cli_output out;
+    uint64_t done = 0;
+    vxts_ctx ctx;
+    int st = vxts_init(&ctx, g_key, key_bytes), rc = -1;
+    cli_wipe(g_key, sizeof g_key);
+    if (st != VXTS_OK)
+        return cli_fail("luks: volume key: %s", vxts_strerror(st));
+    if (cli_output_open(&out, name, avoid, navoid) != 0)
+        goto out;
+    x->ctx = &ctx;
+    x->encrypt = encrypt;
+    x->out_fd = out.fd;
+    x->out_stream = out.stream;
+    x->out_offset = prefix_len;
+    x->sector_size = sector_size;
+    x->first_iv = iv_tweak;
+    x->iv_step = cli_iv_step(sector_size, 0);
+    x->verb = encrypt ? "encrypt" : "decrypt";
+    x->in_name = in_name;
+    x->out_name = name;
+    if (write_all_at(&out, prefix, prefix_len) != 0 || (x->length != 0 && cli_xfer_run(x, &done) != 0) ||
+        cli_output_commit(&out, 1) != 0)
+        cli_output_abort(&out);
+    else
+        rc = 0;
+out:
+    vxts_wipe(&ctx);
+    return rc;
+}
+
 /* ---- dump ----------------------------------------------------------------------------------- */
 
 static int luks_cmd_dump(int argc, char **argv)
 {
     struct cli_opt opts[] = {{NULL, 0, CLI_OPT_FLAG, NULL, NULL}};
     const char *pos[1];
-    int npos = 0, rc;
+    int rc;
     struct cli_input in;
     struct luks_source src;
     struct luks_volume *v;
-    rc = cli_parse(argc, argv, 2, opts, pos, 1, &npos);
-    if (rc == CLI_PARSE_HELP) {
-        fputs(USAGE, stdout);
-        return CLI_EXIT_OK;
-    }
-    if (rc != 0 || npos != 1) {
-        if (rc == 0)
-            cli_error("luks dump: want IMAGE (see vxts luks --help)");
-        return CLI_EXIT_USAGE;
-    }
+    if (parse_sub(argc, argv, opts, pos, 1, "IMAGE", &rc) != 0)
+        return rc;
     if (open_image(&in, "IMAGE", pos[0]) != 0)
         return CLI_EXIT_FAIL;
     v = malloc(sizeof *v);
@@ -253,41 +331,25 @@ static int luks_cmd_decrypt(int argc, char **argv)
     struct xfer_opts xo = {0};
     const char *header = NULL, *pos[2];
     uint64_t slot = 0;
-    int slot_seen = 0, npos = 0, rc, opened = -1, st, ret = CLI_EXIT_FAIL;
+    int slot_seen = 0, rc, opened = -1, st, ret = CLI_EXIT_FAIL;
     struct cli_opt opts[] = {
-        {"--key-file", 0, CLI_OPT_PATH, &k.key_file, NULL},
-        {"--keyfile-offset", 0, CLI_OPT_U64, &k.keyfile_offset, NULL},
-        {"--keyfile-size", 0, CLI_OPT_U64, &k.keyfile_size, &k.keyfile_size_seen},
-        {"--volume-key-file", 0, CLI_OPT_PATH, &k.volume_key_file, NULL},
+        KEY_OPTIONS(k),
         {"--header", 0, CLI_OPT_PATH, &header, NULL},
         {"--key-slot", 'S', CLI_OPT_U64, &slot, &slot_seen},
-        {"--threads", 0, CLI_OPT_U64, &xo.threads, NULL},
-        {"--progress", 0, CLI_OPT_FLAG, &xo.progress, NULL},
-        {"--quiet", 'q', CLI_OPT_FLAG, &xo.quiet, NULL},
+        XFER_OPTIONS(xo),
         {NULL, 0, CLI_OPT_FLAG, NULL, NULL}};
     struct cli_input img = {.fd = -1}, hdr = {.fd = -1};
-    struct cli_output out;
     struct cli_file_id avoid[4];
     size_t navoid = 0;
     struct luks_source src;
     struct luks_volume *v = NULL;
     struct secret pass = {0};
     uint8_t *key = g_key;
-    vxts_ctx ctx;
     struct cli_xfer x;
-    uint64_t data_size, done = 0;
-    int ctx_ready = 0, out_open = 0;
+    uint64_t data_size;
 
-    rc = cli_parse(argc, argv, 2, opts, pos, 2, &npos);
-    if (rc == CLI_PARSE_HELP) {
-        fputs(USAGE, stdout);
-        return CLI_EXIT_OK;
-    }
-    if (rc != 0 || npos != 2) {
-        if (rc == 0)
-            cli_error("luks decrypt: want IMAGE OUTPUT (see vxts luks --help)");
-        return CLI_EXIT_USAGE;
-    }
+    if (parse_sub(argc, argv, opts, pos, 2, "IMAGE OUTPUT", &rc) != 0)
+        return rc;
     if (k.key_file != NULL && k.volume_key_file != NULL) {
         cli_error("luks decrypt: --key-file and --volume-key-file exclude each other");
         return CLI_EXIT_USAGE;
@@ -296,10 +358,9 @@ static int luks_cmd_decrypt(int argc, char **argv)
         cli_error("luks decrypt: --key-slot must be 0..%d", LUKS_MAX_SLOTS - 1);
         return CLI_EXIT_USAGE;
     }
+    memset(&x, 0, sizeof x);
     if (cli_check_name("OUTPUT", pos[1]) != 0 || xfer_setup(&xo, &x) != 0)
         return CLI_EXIT_USAGE;
-    memset(&x, 0, sizeof x);
-    (void)xfer_setup(&xo, &x);
     cli_secret_add(g_key, sizeof g_key);
     if (open_image(&img, "IMAGE", pos[0]) != 0)
         goto out;
@@ -363,39 +424,12 @@ static int luks_cmd_decrypt(int argc, char **argv)
             goto out;
         secret_free(&pass);
     }
-    st = vxts_init(&ctx, key, v->key_bytes);
-    cli_wipe(g_key, sizeof g_key);
-    if (st != VXTS_OK) {
-        cli_error("luks: volume key: %s", vxts_strerror(st));
-        goto out;
-    }
-    ctx_ready = 1;
-    if (cli_output_open(&out, pos[1], avoid, navoid) != 0)
-        goto out;
-    out_open = 1;
-    x.ctx = &ctx;
-    x.encrypt = 0;
     x.in_fd = img.fd;
     x.in_offset = v->data_offset;
     x.length = data_size;
-    x.out_fd = out.fd;
-    x.out_stream = out.stream;
-    x.sector_size = v->sector_size;
-    /* LUKS2 and LUKS1 count plain64 IVs in 512-byte units from iv_tweak. */
-    x.first_iv = v->iv_tweak;
-    x.iv_step = cli_iv_step(v->sector_size, 0);
-    x.verb = "decrypt";
-    x.in_name = pos[0];
-    x.out_name = pos[1];
-    if (cli_xfer_run(&x, &done) != 0 || cli_output_commit(&out, 1) != 0)
-        goto out;
-    out_open = 0;
-    ret = CLI_EXIT_OK;
+    if (write_output(pos[1], avoid, navoid, NULL, 0, &x, v->key_bytes, 0, v->sector_size, v->iv_tweak, pos[0]) == 0)
+        ret = CLI_EXIT_OK;
 out:
-    if (out_open)
-        cli_output_abort(&out);
-    if (ctx_ready)
-        vxts_wipe(&ctx);
     cli_wipe(g_key, sizeof g_key);
     secret_free(&pass);
     free(v);
@@ -484,34 +518,15 @@ static int format_options(const char *type, const char *pbkdf, const char *hash,
     return 0;
 }
 
-static int write_all_at(const struct cli_output *out, const uint8_t *buf, size_t len)
-{
-    uint64_t off = 0;
-    while (len > 0) {
-        ssize_t n = out->stream ? write(out->fd, buf, len) : pwrite(out->fd, buf, len, (off_t)off);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return cli_fail("luks: cannot write the header to OUTPUT: %s", n < 0 ? strerror(errno) : "short write");
-        buf += n;
-        len -= (size_t)n;
-        off += (uint64_t)n;
-    }
-    return 0;
-}
-
 static int luks_cmd_format(int argc, char **argv)
 {
     struct key_opts k = {0};
     struct xfer_opts xo = {0};
     const char *type = "luks2", *pbkdf = NULL, *hash = "sha256", *pos[2];
     uint64_t key_size = 512, sector = 512, iter_time = 2000, force = 0, memory = 0, parallel = 0;
-    int force_seen = 0, memory_seen = 0, parallel_seen = 0, npos = 0, rc, st, ret = CLI_EXIT_FAIL;
+    int force_seen = 0, memory_seen = 0, parallel_seen = 0, rc, ret = CLI_EXIT_FAIL;
     struct cli_opt opts[] = {
-        {"--key-file", 0, CLI_OPT_PATH, &k.key_file, NULL},
-        {"--keyfile-offset", 0, CLI_OPT_U64, &k.keyfile_offset, NULL},
-        {"--keyfile-size", 0, CLI_OPT_U64, &k.keyfile_size, &k.keyfile_size_seen},
-        {"--volume-key-file", 0, CLI_OPT_PATH, &k.volume_key_file, NULL},
+        KEY_OPTIONS(k),
         {"--type", 0, CLI_OPT_STRING, &type, NULL},
         {"--key-size", 's', CLI_OPT_U64, &key_size, NULL},
         {"--sector-size", 0, CLI_OPT_U64, &sector, NULL},
@@ -521,33 +536,19 @@ static int luks_cmd_format(int argc, char **argv)
         {"--pbkdf-force-iterations", 0, CLI_OPT_U64, &force, &force_seen},
         {"--pbkdf-memory", 0, CLI_OPT_U64, &memory, &memory_seen},
         {"--pbkdf-parallel", 0, CLI_OPT_U64, &parallel, &parallel_seen},
-        {"--threads", 0, CLI_OPT_U64, &xo.threads, NULL},
-        {"--progress", 0, CLI_OPT_FLAG, &xo.progress, NULL},
-        {"--quiet", 'q', CLI_OPT_FLAG, &xo.quiet, NULL},
+        XFER_OPTIONS(xo),
         {NULL, 0, CLI_OPT_FLAG, NULL, NULL}};
     struct luks_format_opts fo;
     struct cli_input in = {.fd = -1};
-    struct cli_output out;
     struct cli_file_id avoid[3];
     size_t navoid = 0, area_len = 0;
     struct secret pass = {0};
     struct luks_volume *v = NULL;
     uint8_t *key = g_key, *area = NULL;
-    vxts_ctx ctx;
     struct cli_xfer x;
-    uint64_t done = 0;
-    int ctx_ready = 0, out_open = 0;
 
-    rc = cli_parse(argc, argv, 2, opts, pos, 2, &npos);
-    if (rc == CLI_PARSE_HELP) {
-        fputs(USAGE, stdout);
-        return CLI_EXIT_OK;
-    }
-    if (rc != 0 || npos != 2) {
-        if (rc == 0)
-            cli_error("luks format: want INPUT OUTPUT (see vxts luks --help)");
-        return CLI_EXIT_USAGE;
-    }
+    if (parse_sub(argc, argv, opts, pos, 2, "INPUT OUTPUT", &rc) != 0)
+        return rc;
     memset(&x, 0, sizeof x);
     if (k.key_file != NULL && k.keyfile_offset == 0 && !k.keyfile_size_seen && k.volume_key_file != NULL &&
         strcmp(k.key_file, k.volume_key_file) == 0) {
@@ -591,42 +592,13 @@ static int luks_cmd_format(int argc, char **argv)
     if (luks_format_header(&fo, key, pass.buf, pass.len, &area, &area_len, v) != 0)
         goto out;
     secret_free(&pass);
-    st = vxts_init(&ctx, key, fo.key_bytes);
-    cli_wipe(g_key, sizeof g_key);
-    if (st != VXTS_OK) {
-        cli_error("luks: volume key: %s", vxts_strerror(st));
-        goto out;
-    }
-    ctx_ready = 1;
-    if (cli_output_open(&out, pos[1], avoid, navoid) != 0)
-        goto out;
-    out_open = 1;
-    if (write_all_at(&out, area, area_len) != 0)
-        goto out;
-    x.ctx = &ctx;
-    x.encrypt = 1;
     x.in_fd = in.fd;
     x.in_stream = in.stream;
-    x.in_offset = 0;
     x.length = in.stream ? CLI_XFER_TO_EOF : in.size;
-    x.out_fd = out.fd;
-    x.out_stream = out.stream;
-    x.out_offset = area_len;
-    x.sector_size = v->sector_size;
-    x.first_iv = v->iv_tweak;
-    x.iv_step = cli_iv_step(v->sector_size, 0);
-    x.verb = "encrypt";
-    x.in_name = pos[0];
-    x.out_name = pos[1];
-    if ((x.length == 0 ? 0 : cli_xfer_run(&x, &done)) != 0 || cli_output_commit(&out, 1) != 0)
-        goto out;
-    out_open = 0;
-    ret = CLI_EXIT_OK;
+    if (write_output(pos[1], avoid, navoid, area, area_len, &x, fo.key_bytes, 1, v->sector_size, v->iv_tweak,
+                     pos[0]) == 0)
+        ret = CLI_EXIT_OK;
 out:
-    if (out_open)
-        cli_output_abort(&out);
-    if (ctx_ready)
-        vxts_wipe(&ctx);
     cli_wipe(g_key, sizeof g_key);
     secret_free(&pass);
     if (area != NULL) {

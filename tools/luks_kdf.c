@@ -23,25 +23,28 @@
 
 /* Messages go through cli_error, which escapes control characters: names and strings
    from a hostile header reach the terminal only escaped. */
-int luks_fail(const char *fmt, ...)
+static void vline(const char *kind, const char *fmt, va_list ap)
 {
     char line[512];
+    vsnprintf(line, sizeof line, fmt, ap);
+    cli_error("luks: %s%s", kind, line);
+}
+
+int luks_fail(const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(line, sizeof line, fmt, ap);
+    vline("", fmt, ap);
     va_end(ap);
-    cli_error("luks: %s", line);
     return -1;
 }
 
 void luks_note(const char *fmt, ...)
 {
-    char line[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(line, sizeof line, fmt, ap);
+    vline("note: ", fmt, ap);
     va_end(ap);
-    cli_error("luks: note: %s", line);
 }
 
 void luks_wipe(void *p, size_t len)
@@ -131,57 +134,64 @@ static int af_diffuse(const EVP_MD *md, uint8_t *block, size_t len)
     return rc;
 }
 
+/* The first stripes - 1 stripes folded (LUKS1 spec §2.4):
+   acc = diffuse(... diffuse(diffuse(s_0) ^ s_1) ... ^ s_{n-2}). */
+static int af_fold(const EVP_MD *md, const uint8_t *split, size_t key_bytes, uint32_t stripes, uint8_t *acc)
+{
+    uint32_t s;
+    size_t i;
+    memset(acc, 0, key_bytes);
+    for (s = 0; s + 1 < stripes; s++) {
+        for (i = 0; i < key_bytes; i++)
+            acc[i] ^= split[(size_t)s * key_bytes + i];
+        if (af_diffuse(md, acc, key_bytes) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* key = fold(s_0..s_{n-2}) ^ s_{n-1}. */
 int luks_af_merge(const char *hash, const uint8_t *split, size_t key_bytes, uint32_t stripes,
                   uint8_t *key)
 {
     const EVP_MD *md = luks_md(hash);
+    const uint8_t *last;
     uint8_t acc[LUKS_MAX_KEY];
-    uint32_t s;
     size_t i;
+    int rc;
     if (md == NULL)
         return luks_fail("unsupported anti-forensic hash '%s'", hash);
     if (key_bytes == 0 || key_bytes > LUKS_MAX_KEY || stripes == 0)
         return luks_fail("unsupported anti-forensic split (%zu-byte key, %u stripes)", key_bytes,
                          (unsigned)stripes);
-    memset(acc, 0, sizeof acc);
-    for (s = 0; s + 1 < stripes; s++) {
+    last = split + (size_t)(stripes - 1) * key_bytes;
+    rc = af_fold(md, split, key_bytes, stripes, acc);
+    if (rc == 0)
         for (i = 0; i < key_bytes; i++)
-            acc[i] ^= split[(size_t)s * key_bytes + i];
-        if (af_diffuse(md, acc, key_bytes) != 0) {
-            luks_wipe(acc, sizeof acc);
-            return -1;
-        }
-    }
-    for (i = 0; i < key_bytes; i++)
-        key[i] = acc[i] ^ split[(size_t)s * key_bytes + i];
+            key[i] = acc[i] ^ last[i];
     luks_wipe(acc, sizeof acc);
-    return 0;
+    return rc;
 }
 
+/* s_0..s_{n-2} random, s_{n-1} = fold(s_0..s_{n-2}) ^ key. */
 int luks_af_split(const char *hash, const uint8_t *key, size_t key_bytes, uint32_t stripes,
                   uint8_t *split)
 {
     const EVP_MD *md = luks_md(hash);
-    uint8_t acc[LUKS_MAX_KEY];
-    uint32_t s;
+    uint8_t acc[LUKS_MAX_KEY], *last;
     size_t i;
+    int rc;
     if (md == NULL || key_bytes == 0 || key_bytes > LUKS_MAX_KEY || stripes == 0)
         return luks_fail("unsupported anti-forensic split");
+    last = split + (size_t)(stripes - 1) * key_bytes;
     if (luks_random(split, (size_t)(stripes - 1) * key_bytes) != 0)
         return -1;
-    memset(acc, 0, sizeof acc);
-    for (s = 0; s + 1 < stripes; s++) {
+    rc = af_fold(md, split, key_bytes, stripes, acc);
+    if (rc == 0)
         for (i = 0; i < key_bytes; i++)
-            acc[i] ^= split[(size_t)s * key_bytes + i];
-        if (af_diffuse(md, acc, key_bytes) != 0) {
-            luks_wipe(acc, sizeof acc);
-            return -1;
-        }
-    }
-    for (i = 0; i < key_bytes; i++)
-        split[(size_t)s * key_bytes + i] = acc[i] ^ key[i];
+            last[i] = acc[i] ^ key[i];
     luks_wipe(acc, sizeof acc);
-    return 0;
+    return rc;
 }
 
 int luks_random(uint8_t *buf, size_t len)

@@ -344,23 +344,23 @@ hostile() {
     expect_fail "--key-slot of an unused slot" 'keyslot 5 is not in use' \
         luks decrypt --key-file "$W/pass" --key-slot 5 "$d/good" "$W/none"
     # Damaged primary header: recovered from the secondary, and said so.
+    recovered() { # recovered NAME IMAGE NOTE-REGEX
+        local why=""
+        rm -f "$W/out"
+        run luks decrypt --key-file "$W/pass" "$2" "$W/out"
+        [ "$RC" = 0 ] || why+="exit $RC; "
+        grep -Eq "$3" "$W/stderr" || why+="does not say so; "
+        cmp -s -n 1048576 "$W/out" "$d/orig" || why+="output differs; "
+        report "$1" "$why"
+    }
     cp "$d/good" "$d/p1"
     printf 'X' | dd of="$d/p1" bs=1 seek=5000 conv=notrunc status=none
-    rm -f "$W/out"
-    run luks decrypt --key-file "$W/pass" "$d/p1" "$W/out"
-    why=""
-    [ "$RC" = 0 ] || why+="exit $RC; "
-    grep -q 'primary LUKS2 header has a wrong checksum; using the secondary' "$W/stderr" || why+="does not say so; "
-    cmp -s -n 1048576 "$W/out" "$d/orig" || why+="output differs; "
-    report "damaged primary (JSON byte): decrypted from the secondary header, with a note" "$why"
+    recovered "damaged primary (JSON byte): decrypted from the secondary header, with a note" "$d/p1" \
+        'primary LUKS2 header has a wrong checksum; using the secondary'
     cp "$d/good" "$d/p2"
     dd if=/dev/zero of="$d/p2" bs=4096 count=1 conv=notrunc status=none
-    run luks decrypt --key-file "$W/pass" "$d/p2" "$W/out"
-    why=""
-    [ "$RC" = 0 ] || why+="exit $RC; "
-    grep -q 'using the secondary' "$W/stderr" || why+="does not say so; "
-    cmp -s -n 1048576 "$W/out" "$d/orig" || why+="output differs; "
-    report "wiped primary binary header: decrypted from the secondary header" "$why"
+    recovered "wiped primary binary header: decrypted from the secondary header, with a note" "$d/p2" \
+        'primary LUKS2 header has no LUKS2 magic; using the secondary'
     cp "$d/p1" "$d/both"
     printf 'X' | dd of="$d/both" bs=1 seek=$((16384 + 5000)) conv=notrunc status=none
     expect_fail "both headers damaged: named error" 'both LUKS2 headers are damaged' \
