@@ -119,7 +119,7 @@ static int read_line(const char *prompt, struct secret *s)
         quiet = old;
         quiet.c_lflag &= ~(tcflag_t)ECHO;
         quiet.c_lflag |= ECHONL;
-        (void)tcsetattr(0, TCSAFLUSH, &quiet);
+        (void)tcsetattr(0, TCSANOW, &quiet); /* not TCSAFLUSH: keep typed-ahead input */
     }
     for (;;) {
         ssize_t n = read(0, &c, 1); /* byte by byte: the rest of stdin may be INPUT */
@@ -139,7 +139,7 @@ static int read_line(const char *prompt, struct secret *s)
     }
     c = 0;
     if (tty)
-        (void)tcsetattr(0, TCSAFLUSH, &old);
+        (void)tcsetattr(0, TCSANOW, &old);
     if (rc == 0 && s->len == 0)
         rc = cli_fail("luks: empty passphrase (none given on %s)", tty ? "the terminal" : "standard input");
     return rc;

@@ -324,6 +324,26 @@ vxts_makes() {
         cryptsetup open --test-passphrase --key-file "$W/pass" "$d/img" > /dev/null 2>&1
         report "cryptsetup opens it with the passphrase (newline not part of it)" "$([ $? = 0 ] || echo refused)"
     fi
+    # On a terminal (script(1) gives one): asked without echo, twice for format.
+    if [ ${#RUNNER[@]} = 0 ] && command -v script > /dev/null; then
+        d=$W/vx-tty
+        mkdir -p "$d"
+        head -c 65536 /dev/urandom > "$d/orig"
+        printf '%s\n%s\n' "$PASS" "$PASS" | script -qec "'$CLI' luks format --quiet --pbkdf pbkdf2 \
+            --pbkdf-force-iterations 1000 '$d/orig' '$d/img'" /dev/null > "$d/tty" 2>&1
+        report "format on a terminal: asks twice ('Verify passphrase')" \
+            "$(grep -q 'Verify passphrase' "$d/tty" || echo 'no second prompt; ')$([ -s "$d/img" ] || echo 'no OUTPUT')"
+        expect_decrypt "that container opens with the passphrase typed" "$d/orig" 65536 --key-file "$W/pass" "$d/img"
+        printf '%s\nother\n' "$PASS" | script -qec "'$CLI' luks format --quiet --pbkdf pbkdf2 \
+            --pbkdf-force-iterations 1000 '$d/orig' '$d/img2'" /dev/null > "$d/tty" 2>&1
+        report "format on a terminal: different passphrases refused, no OUTPUT" \
+            "$(grep -q 'passphrases do not match' "$d/tty" || echo 'no message; ')$([ -e "$d/img2" ] && echo 'OUTPUT made')"
+        printf '%s\n' "$PASS" | script -qec "'$CLI' luks decrypt --quiet '$d/img' '$d/out'" /dev/null > "$d/tty" 2>&1
+        report "decrypt on a terminal: passphrase asked once" \
+            "$(grep -q 'Enter passphrase for' "$d/tty" || echo 'no prompt; ')$(cmp -s "$d/out" "$d/orig" || echo 'differs')"
+    else
+        na "terminal passphrase prompts (need script(1) and a native CLI)"
+    fi
 }
 
 # ---- hostile and damaged images --------------------------------------------------------------
