@@ -44,10 +44,10 @@ static void fix_checksum(uint8_t *img, size_t len, uint64_t off)
 {
     uint64_t hsize;
     uint8_t *copy;
-    if (off + 4096 > len)
+    if (off > len || len - off < 4096)
         return;
     hsize = luks_be64(img + off + 8);
-    if (hsize < 4096 || hsize > ((uint64_t)4 << 20) || off + hsize > len)
+    if (hsize < 4096 || hsize > ((uint64_t)4 << 20) || hsize > len - off)
         return;
     copy = img + off;
     memset(copy + 448, 0, 64);
