@@ -281,6 +281,11 @@ vx_format() {
         why+="oracle failed; "
     cmp -s "$d/plain" "$d/orig" || why+="data decrypted with cryptsetup's volume key differs; "
     report "vxts LUKS $tag: cryptsetup's volume key + OpenSSL decrypt the data to the original" "$why"
+    if [ "$tag" = a ] || [ "$tag" = e ]; then
+        # cryptsetup can go on managing it: a second keyslot it adds opens in vxts.
+        CS2_HDR=()
+        second_slot "vxts LUKS $tag" "$d/img" "$d/orig" "$data" --pbkdf pbkdf2 "${CS_PBKDF2[@]}"
+    fi
 }
 
 vxts_makes() {
@@ -301,6 +306,33 @@ vxts_makes() {
     grep -Eq 'Time cost: *[0-9]+' "$W/stdout" || why+="no time cost in dump; "
     report "vxts luks format --iter-time 200 (argon2id calibrated)" "$why"
     expect_decrypt "calibrated container: vxts luks decrypt" "$d/orig" 1048576 --key-file "$W/pass" "$d/img"
+    # LUKS1, calibrated PBKDF2 (--iter-time).
+    d=$W/vx-cal1 why=""
+    mkdir -p "$d"
+    head -c 1048576 /dev/urandom > "$d/orig"
+    run luks format --key-file "$W/pass" --type luks1 --iter-time 100 "$d/orig" "$d/img"
+    [ "$RC" = 0 ] || why+="exit $RC; "
+    run luks dump "$d/img"
+    grep -Eq 'Iterations: *[0-9]{4,}' "$W/stdout" || why+="no iteration count in dump; "
+    report "vxts luks format --type luks1 --iter-time 100 (pbkdf2 calibrated)" "$why"
+    expect_decrypt "calibrated LUKS1 container: vxts luks decrypt" "$d/orig" 1048576 --key-file "$W/pass" "$d/img"
+    # The segment's iv_tweak and a fixed size, as the metadata gives them: the data area is
+    # re-encrypted by OpenSSL with IVs from 1000, the size cut to 512 KiB.
+    d=$W/vx-tweak why=""
+    mkdir -p "$d"
+    head -c 1048576 /dev/urandom > "$d/orig"
+    head -c 64 /dev/urandom > "$d/vk"
+    vx luks format --key-file "$W/pass" --volume-key-file "$d/vk" --sector-size 4096 --pbkdf pbkdf2 \
+        --pbkdf-force-iterations 1000 "$d/orig" "$d/img" > /dev/null 2>&1 || why+="format failed; "
+    python3 "$HERE/luks_edit.py" "$d/img" \
+        'j["segments"]["0"]["iv_tweak"]="1000"; j["segments"]["0"]["size"]="524288"' || why+="edit failed; "
+    "$ORACLE" enc "$d/vk" 4096 1000 8 < "$d/orig" > "$d/enc" || why+="oracle failed; "
+    dd if="$d/enc" of="$d/img" bs=1M seek=16 conv=notrunc status=none || why+="dd failed; "
+    report "LUKS2 with iv_tweak 1000 and a fixed 512 KiB segment: made" "$why"
+    expect_decrypt "iv_tweak 1000, fixed size: vxts luks decrypt (IVs 1000 + 8k)" "$d/orig" 524288 \
+        --key-file "$W/pass" "$d/img"
+    report "fixed size: OUTPUT is exactly the segment (512 KiB)" \
+        "$([ "$(stat -c %s "$W/out")" = 524288 ] || echo "$(stat -c %s "$W/out") bytes")"
     # INPUT from stdin, passphrase from a key file; OUTPUT from a volume key file.
     d=$W/vx-stdin why=""
     mkdir -p "$d"
