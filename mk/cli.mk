@@ -61,11 +61,9 @@ $(CLI_ORACLE): tests/cli/xts_oracle.c
 
 check-cli: $(CLI) $(CLI_ORACLE)
 	VXTS_CLI_RUNNER="$(CLI_RUNNER)" bash tests/cli/run.sh $(CLI) $(CLI_ORACLE) $(BUILD)/tests/cli/work
-	VXTS_CLI_RUNNER="$(CLI_RUNNER)" bash tests/cli/luks.sh $(CLI) $(CLI_ORACLE) $(BUILD)/tests/cli/luks-work
 
 check-luks: $(CLI) $(CLI_ORACLE)
 	VXTS_CLI_SUITES=luks VXTS_CLI_RUNNER="$(CLI_RUNNER)" bash tests/cli/run.sh $(CLI) $(CLI_ORACLE) $(BUILD)/tests/cli/work
-	VXTS_CLI_RUNNER="$(CLI_RUNNER)" bash tests/cli/luks.sh $(CLI) $(CLI_ORACLE) $(BUILD)/tests/cli/luks-work
 
 demo: lib $(CLI)
 	@bash tools/demo.sh $(CLI) $(DEMO_DIR) $(DEMO_MIB)
