@@ -239,6 +239,9 @@ static int parse_segment(json_object *segs, struct luks_volume *v)
         return -1;
     if (strcmp(type, "crypt") != 0)
         return luks_fail("unsupported LUKS2 image: segment 0 has type '%s' (vxts reads 'crypt')", type);
+    if (member(s, "integrity", json_type_object) != NULL)
+        return luks_fail("unsupported LUKS2 image: segment 0 has integrity protection (dm-integrity); "
+                         "vxts reads plain aes-xts-plain64 segments");
     if (get_str(s, "encryption", v->cipher, sizeof v->cipher, "segment 0") != 0 ||
         get_u64(s, "offset", &v->data_offset, "segment 0") != 0 ||
         get_u64(s, "iv_tweak", &v->iv_tweak, "segment 0") != 0 ||

@@ -418,6 +418,8 @@ lk_hostile() {
         'j["config"]["requirements"]={"mandatory":["online-reencrypt-v2"]}'
     lk_edit "two data segments" 'unsupported.*2 data segments' \
         'j["segments"]["1"]=dict(j["segments"]["0"])' dump
+    lk_edit "integrity-protected segment" 'unsupported.*integrity' \
+        'j["segments"]["0"]["integrity"]={"type":"hmac(sha256)","journal_encryption":"none","journal_integrity":"none"}'
     lk_edit "other data cipher" 'unsupported data cipher aes-cbc-essiv' \
         'j["segments"]["0"]["encryption"]="aes-cbc-essiv:sha256"'
     lk_edit "unknown KDF" "KDF type 'scrypt'" 'j["keyslots"]["0"]["kdf"]["type"]="scrypt"'
