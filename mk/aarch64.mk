@@ -33,7 +33,7 @@ AARCH64_JOBS       ?= 2
 # Under emulation, skip the random lengths above 64 KiB of test_differential
 # (its fixed 2^24 lengths still run; every length 16..8191 is in test_guard).
 AARCH64_TEST_ENV   ?= VXTS_TEST_LARGE_RANDOM=0 VXTS_TEST_MEDIUM_RANDOM=16
-AARCH64_CLI_SUITES ?= basic luks
+AARCH64_CLI_SUITES ?= basic data luks
 AARCH64_EXTRA_CFLAGS ?= -Werror
 ifeq ($(shell uname -m),aarch64)
 AARCH64_QEMU       ?=

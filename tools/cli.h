@@ -208,10 +208,10 @@ struct cli_xfer {
 
 /* The IV step of plain64 with sector size s: per 512 bytes (dm-crypt's default) or per sector. */
 uint64_t cli_iv_step(size_t sector_size, int iv_large_sectors);
-/* len bytes (whole sectors) in place; sector k gets the IV first_iv + k * iv_step (the
- * caller guarantees the last IV fits in 64 bits). A VXTS_* status. */
-int cli_transform(const vxts_ctx *ctx, int encrypt, uint8_t *buf, size_t len, size_t sector_size,
-                  uint64_t first_iv, uint64_t iv_step);
+/* len bytes (whole sectors) from in to out (out == in allowed); sector k gets the IV
+ * first_iv + k * iv_step (the caller guarantees the last IV fits in 64 bits). A VXTS_* status. */
+int cli_transform(const vxts_ctx *ctx, int encrypt, uint8_t *out, const uint8_t *in, size_t len,
+                  size_t sector_size, uint64_t first_iv, uint64_t iv_step);
 /* Runs the job; *done = bytes transformed and written. 0, or -1 with one message. */
 int cli_xfer_run(const struct cli_xfer *x, uint64_t *done);
 

@@ -172,7 +172,7 @@ static int open_anonymous(struct cli_output *out)
         memcpy(dir, out->dest, dl);
         dir[dl] = '\0';
     }
-    out->fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, S_IRUSR | S_IWUSR);
+    out->fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, S_IRUSR | S_IWUSR);
     if (out->fd >= 0) {
         out->anonymous = 1;
         return 0;

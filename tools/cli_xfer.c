@@ -11,6 +11,7 @@
  * written in chunk order (each writer waits for its turn). Chunk k starts at
  * sector k * chunk / sector_size, whose IV is first_iv + that * iv_step, so the
  * bytes are the same for any number of threads and any chunk size.
+
  */
 #define _GNU_SOURCE
 
@@ -32,8 +33,8 @@ uint64_t cli_iv_step(size_t sector_size, int iv_large_sectors)
     return iv_large_sectors ? 1 : (uint64_t)(sector_size / SECTOR_PLAN_DM_SECTOR);
 }
 
-int cli_transform(const vxts_ctx *ctx, int encrypt, uint8_t *buf, size_t len, size_t sector_size,
-                  uint64_t first_iv, uint64_t iv_step)
+int cli_transform(const vxts_ctx *ctx, int encrypt, uint8_t *out, const uint8_t *in, size_t len,
+                  size_t sector_size, uint64_t first_iv, uint64_t iv_step)
 {
     struct sector_run run;
     struct sector_piece pc;
@@ -41,8 +42,8 @@ int cli_transform(const vxts_ctx *ctx, int encrypt, uint8_t *buf, size_t len, si
     int status;
 
     if (iv_step == 1)
-        return encrypt ? vxts_encrypt_sectors(ctx, buf, buf, len, sector_size, first_iv)
-                       : vxts_decrypt_sectors(ctx, buf, buf, len, sector_size, first_iv);
+        return encrypt ? vxts_encrypt_sectors(ctx, out, in, len, sector_size, first_iv)
+                       : vxts_decrypt_sectors(ctx, out, in, len, sector_size, first_iv);
     /* A stride (512-byte IV units with larger sectors): one sector per piece, sector k
      * at k * sector_size with the IV first_iv + k * iv_step (sector_piece_at, proved). */
     run.start = 0;
@@ -53,8 +54,8 @@ int cli_transform(const vxts_ctx *ctx, int encrypt, uint8_t *buf, size_t len, si
     run.iv_step = iv_step;
     for (k = 0; k < run.nsectors; k = pc.next) {
         sector_piece_at(&run, k, 1, &pc);
-        status = encrypt ? vxts_encrypt_sectors(ctx, buf + pc.pos, buf + pc.pos, sector_size, sector_size, pc.iv)
-                         : vxts_decrypt_sectors(ctx, buf + pc.pos, buf + pc.pos, sector_size, sector_size, pc.iv);
+        status = encrypt ? vxts_encrypt_sectors(ctx, out + pc.pos, in + pc.pos, sector_size, sector_size, pc.iv)
+                         : vxts_decrypt_sectors(ctx, out + pc.pos, in + pc.pos, sector_size, sector_size, pc.iv);
         if (status != VXTS_OK)
             return status;
     }
@@ -341,7 +342,7 @@ static void work_chunk(struct job *j, uint8_t *buf, uint64_t k, size_t len)
         job_fail(j, "the IV of sector %llu would pass 2^64 - 1", (unsigned long long)last);
         return;
     }
-    status = cli_transform(x->ctx, x->encrypt, buf, len, x->sector_size, x->first_iv + sector * x->iv_step,
+    status = cli_transform(x->ctx, x->encrypt, buf, buf, len, x->sector_size, x->first_iv + sector * x->iv_step,
                            x->iv_step);
     if (status != VXTS_OK) {
         job_fail(j, "%s failed: %s", x->verb, vxts_strerror(status));
@@ -454,6 +455,7 @@ int cli_xfer_run(const struct cli_xfer *x, uint64_t *done)
 
     if (x->in_stream && x->in_offset > 0 && skip_stream(&j, x->in_offset) != 0)
         goto out;
+
     /* The calling thread is one of the workers. */
     for (i = 1; i < threads; i++) {
         if (pthread_create(&tids[i], NULL, worker, &j) != 0)

@@ -196,8 +196,8 @@ static int check_sectors(const char *backend, const struct kat *v, char *why, si
         if (vxts_encrypt(&ctx, want + s * BIG, buf + s * BIG, BIG, tweak) != VXTS_OK)
             goto fail;
     }
-    if (cli_transform(&ctx, 1, buf, sizeof buf, BIG, first, 8) != VXTS_OK || memcmp(buf, want, sizeof buf) != 0 ||
-        cli_transform(&ctx, 0, buf, sizeof buf, BIG, first, 8) != VXTS_OK)
+    if (cli_transform(&ctx, 1, buf, buf, sizeof buf, BIG, first, 8) != VXTS_OK || memcmp(buf, want, sizeof buf) != 0 ||
+        cli_transform(&ctx, 0, buf, buf, sizeof buf, BIG, first, 8) != VXTS_OK)
         goto fail;
     for (s = 0; s < sizeof buf; s++)
         if (buf[s] != (uint8_t)(s * 7 + 3))

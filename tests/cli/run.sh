@@ -373,36 +373,40 @@ run_io() {
     check_inputs "$@"
 }
 
-# crash_check NAME SIGNAL [env...]: a run waiting on a slow pipe is killed; nothing may be left.
-# (A background job of a script starts with SIGINT and SIGQUIT ignored: env restores them;
-# no core files from SIGQUIT/SIGXCPU.)
+# slow_encrypt OUTPUT [env...]: vxts encrypt in the background, its stdin 1 MiB then a 4 s pause;
+# sets PID. (A background job of a script starts with SIGINT and SIGQUIT ignored: env restores
+# them; no core files from SIGQUIT/SIGXCPU.)
+slow_encrypt() {
+    local out=$1
+    shift
+    ( head -c 1048576 "$W/d_in"; sleep 4 ) | (ulimit -c 0; exec env --default-signal=INT,QUIT "$@" \
+        "${RUNNER[@]}" "$CLI" encrypt --key-file "$W/d_k64" --threads 1 - "$out" 2> "$W/stderr") &
+    PID=$!
+    sleep 0.7
+}
+
+# crash_check NAME SIGNAL [env...]: a run waiting on a slow pipe is killed; nothing may be left,
+# and an existing OUTPUT keeps its old content.
 crash_check() {
-    local name=$1 sig=$2 why="" pid rc d=$W/crash
+    local name=$1 sig=$2 why="" rc d=$W/crash
     shift 2
     rm -rf "$d" && mkdir -p "$d"
     printf 'old\n' > "$d/kept.bin"
-    ( head -c 1048576 "$W/d_in"; sleep 4 ) | (ulimit -c 0; exec env --default-signal=INT,QUIT "$@" "${RUNNER[@]}" "$CLI" encrypt --key-file "$W/d_k64" \
-        --threads 1 - "$d/new.bin" 2> "$W/stderr") &
-    pid=$!
-    sleep 0.7
+    slow_encrypt "$d/new.bin" "$@"
     [ -n "$(ls -A "$d" | grep -v '^kept.bin$')" ] && [ "$*" = "" ] &&
         why+="a name exists while OUTPUT is written: $(ls -A "$d" | tr '\n' ' '); "
-    kill -"$sig" "$pid" 2> /dev/null || why+="the run was already over; "
-    wait "$pid" 2> /dev/null
+    kill -"$sig" "$PID" 2> /dev/null || why+="the run was already over; "
+    wait "$PID" 2> /dev/null
     rc=$?
     [ "$rc" -ge 128 ] || why+="exit $rc, want death by SIG$sig; "
     [ -e "$d/new.bin" ] && why+="OUTPUT exists; "
     [ -n "$(ls -A "$d" | grep -v '^kept.bin$')" ] && why+="left behind: $(ls -A "$d" | tr '\n' ' '); "
     [ "$(cat "$d/kept.bin")" = old ] || why+="an unrelated file changed; "
     report "$name" "$why"
-    # the same over an existing OUTPUT: it keeps its old content
     why=""
-    ( head -c 1048576 "$W/d_in"; sleep 4 ) | (ulimit -c 0; exec env --default-signal=INT,QUIT "$@" "${RUNNER[@]}" "$CLI" encrypt --key-file "$W/d_k64" \
-        --threads 1 - "$d/kept.bin" 2> "$W/stderr") &
-    pid=$!
-    sleep 0.7
-    kill -"$sig" "$pid" 2> /dev/null || why+="the run was already over; "
-    wait "$pid" 2> /dev/null
+    slow_encrypt "$d/kept.bin" "$@"
+    kill -"$sig" "$PID" 2> /dev/null || why+="the run was already over; "
+    wait "$PID" 2> /dev/null
     [ "$(cat "$d/kept.bin")" = old ] || why+="the existing OUTPUT changed; "
     [ -n "$(ls -A "$d" | grep -v '^kept.bin$')" ] && why+="left behind: $(ls -A "$d" | tr '\n' ' '); "
     report "$name, over an existing OUTPUT: it is unchanged" "$why"
@@ -487,7 +491,7 @@ data_suite() {
     report "stdin shorter than --size: exit 1" \
         "$([ "$RC" = 1 ] || echo "exit $RC; ")$(grep -q 'ended after .* before the .* bytes of --size' "$W/stderr" || echo 'message; ')$([ "$(cat "$OUT")" = sentinel ] || echo 'OUTPUT changed')"
     if command -v script > /dev/null; then
-        script -qec "$CLI encrypt --key-file $k64 $in -" /dev/null > "$W/d_tty" 2>&1
+        script -qec "${RUNNER[*]} $CLI encrypt --key-file $k64 $in -" /dev/null > "$W/d_tty" 2>&1
         report "OUTPUT '-' on a terminal is refused" "$(grep -q 'terminal' "$W/d_tty" || echo "got: $(head -c 200 "$W/d_tty")")"
     fi
 
@@ -529,9 +533,9 @@ data_suite() {
         "$([ "$RC" = 0 ] || echo "exit $RC; ")$(grep -q '100%.*/s' "$W/stderr" || echo "got: $(head -c 200 "$W/stderr")")"
     expect_fail "--progress with --quiet" 2 "contradict" encrypt --progress -q --key-file "$k64" "$in" "$OUT"
     if command -v script > /dev/null; then
-        script -qec "$CLI encrypt --key-file $k64 $in $W/d_out" /dev/null > "$W/d_tty" 2>&1
+        script -qec "${RUNNER[*]} $CLI encrypt --key-file $k64 $in $W/d_out" /dev/null > "$W/d_tty" 2>&1
         report "on a terminal the bar is on by default" "$(grep -q '100%' "$W/d_tty" || echo "got: $(head -c 200 "$W/d_tty")")"
-        script -qec "$CLI encrypt -q --key-file $k64 $in $W/d_out" /dev/null > "$W/d_tty" 2>&1
+        script -qec "${RUNNER[*]} $CLI encrypt -q --key-file $k64 $in $W/d_out" /dev/null > "$W/d_tty" 2>&1
         report "--quiet on a terminal: no bar" "$([ -s "$W/d_tty" ] && echo "got: $(head -c 200 "$W/d_tty")")"
     fi
     ( head -c 1048576 "$in"; sleep 1.5; tail -c +1048577 "$in" ) |
