@@ -248,12 +248,14 @@ static int time_kdf(const struct luks_kdf *kdf, size_t key_bytes, double *ms)
 
 /*
  * cryptsetup's benchmark, simplified: PBKDF2 iterations scale linearly with time (at least
- * 1000); Argon2 keeps the memory cost and scales the time cost, lowering the memory when even
- * the minimum time cost 4 takes too long (never below 32 KiB).
+ * 1000). Argon2's time grows with memory x passes: one probe with at most 64 MiB and one pass
+ * gives the rate; then the time cost is scaled for the requested memory, or, when even the
+ * minimum time cost 4 would take too long, the memory is lowered (never below 32 KiB).
  */
 int luks_kdf_calibrate(struct luks_kdf *kdf, size_t key_bytes, uint32_t ms)
 {
-    double took = 0;
+    double took = 0, rate, t;
+    struct luks_kdf probe = *kdf;
     if (kdf->type == LUKS_KDF_PBKDF2) {
         double it;
         kdf->iterations = 1000;
@@ -268,24 +270,20 @@ int luks_kdf_calibrate(struct luks_kdf *kdf, size_t key_bytes, uint32_t ms)
         kdf->iterations = it < 1000 ? 1000 : it > (double)INT32_MAX ? (uint32_t)INT32_MAX : (uint32_t)it;
         return 0;
     }
-    kdf->iterations = 4;
-    for (;;) {
-        if (time_kdf(kdf, key_bytes, &took) != 0)
-            return -1;
-        if (took <= ms || kdf->memory_kib <= 32)
-            break;
-        /* Too slow at time cost 4: less memory, in proportion. */
-        kdf->memory_kib = (uint32_t)(kdf->memory_kib * (ms / took) * 0.9);
-        if (kdf->memory_kib < 32)
-            kdf->memory_kib = 32;
+    probe.iterations = 1;
+    if (probe.memory_kib > 65536)
+        probe.memory_kib = 65536;
+    if (time_kdf(&probe, key_bytes, &took) != 0)
+        return -1;
+    rate = (double)probe.memory_kib / (took > 0.01 ? took : 0.01); /* KiB x passes per ms */
+    t = rate * ms / kdf->memory_kib;
+    if (t < 4) {
+        double m = rate * ms / 4;
+        kdf->memory_kib = m < 32 ? 32 : (uint32_t)m;
         if (kdf->memory_kib < 8 * kdf->parallel)
             kdf->memory_kib = 8 * kdf->parallel;
+        t = 4;
     }
-    if (took > 0.001 && took < ms) {
-        double t = 4.0 * ms / took;
-        kdf->iterations = t > (double)UINT32_MAX / 2 ? UINT32_MAX / 2 : (uint32_t)t;
-        if (kdf->iterations < 4)
-            kdf->iterations = 4;
-    }
+    kdf->iterations = t > (double)UINT32_MAX / 2 ? UINT32_MAX / 2 : (uint32_t)t;
     return 0;
 }
