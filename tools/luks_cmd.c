@@ -531,7 +531,7 @@ static int luks_cmd_format(int argc, char **argv)
         {"--key-size", 's', CLI_OPT_U64, &key_size, NULL},
         {"--sector-size", 0, CLI_OPT_U64, &sector, NULL},
         {"--pbkdf", 0, CLI_OPT_STRING, &pbkdf, NULL},
-        {"--hash", 'h', CLI_OPT_STRING, &hash, NULL},
+        {"--hash", 0, CLI_OPT_STRING, &hash, NULL},
         {"--iter-time", 'i', CLI_OPT_U64, &iter_time, NULL},
         {"--pbkdf-force-iterations", 0, CLI_OPT_U64, &force, &force_seen},
         {"--pbkdf-memory", 0, CLI_OPT_U64, &memory, &memory_seen},

@@ -452,6 +452,15 @@ lk_hostile() {
             'online-reencrypt.*unfinished reencryption' luks decrypt --key-file "$LK/pass" "$d/reenc" "$LK/none"
     fi
     # Command-line errors.
+    local args
+    for args in "luks" "luks frob" "luks decrypt $d/good" "luks format --type luks3 $d/orig $LK/none" \
+        "luks format --key-size 128 $d/orig $LK/none" "luks format --sector-size 1000 $d/orig $LK/none" \
+        "luks decrypt --key-slot 32 $d/good $LK/none"; do
+        # shellcheck disable=SC2086 # the words are the arguments
+        lk_run $args
+        report "usage error: vxts $args -> exit 2, one line" \
+            "$([ "$RC" = 2 ] || echo "exit $RC; ")$([ "$(wc -l < "$W/stderr")" = 1 ] || echo 'not one line; ')$([ -e "$LK/none" ] && echo 'OUTPUT made')"
+    done
     lk_fail "IMAGE '-' refused" 'cannot be standard input' luks decrypt --key-file "$LK/pass" - "$LK/none"
     lk_fail "format: INPUT not a whole number of sectors" 'not a whole number of 4096-byte sectors' \
         luks format --key-file "$LK/pass" --sector-size 4096 --pbkdf pbkdf2 --pbkdf-force-iterations 1000 "$d/t4" "$LK/none"
