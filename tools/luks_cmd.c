@@ -145,6 +145,29 @@ static int read_line(const char *prompt, struct secret *s)
     return rc;
 }
 
+/* --key-file -: standard input to its end, as cryptsetup reads it (skip bytes first). */
+static int read_stdin_key(uint64_t skip, struct secret *s)
+{
+    uint8_t drop[512];
+    s->len = 0;
+    while (skip > 0 || s->len < s->cap) {
+        size_t want = skip > 0 ? (skip < sizeof drop ? (size_t)skip : sizeof drop) : s->cap - s->len;
+        ssize_t n = read(0, skip > 0 ? drop : s->buf + s->len, want);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return cli_fail("luks: cannot read the key file from standard input: %s", strerror(errno));
+        if (n == 0)
+            break;
+        if (skip > 0)
+            skip -= (uint64_t)n;
+        else
+            s->len += (size_t)n;
+    }
+    cli_wipe(drop, sizeof drop);
+    return 0;
+}
+
 /* The passphrase: --key-file bytes (cryptsetup's rules: whole file, or offset/size), else typed. */
 static int get_passphrase(const struct key_opts *k, int twice, const char *image, struct secret *s,
                           struct cli_file_id *key_id)
@@ -155,8 +178,13 @@ static int get_passphrase(const struct key_opts *k, int twice, const char *image
         if (k->keyfile_size_seen && (k->keyfile_size == 0 || k->keyfile_size > LUKS_MAX_PASS))
             return cli_fail("luks: --keyfile-size must be 1..%u", LUKS_MAX_PASS);
         secret_use(s, g_pass, cap);
-        if (cli_read_secret_file("key file", k->key_file, k->keyfile_offset, s->buf, cap, &s->len, key_id) != 0)
+        if (strcmp(k->key_file, "-") == 0) {
+            if (read_stdin_key(k->keyfile_offset, s) != 0)
+                return -1;
+        } else if (cli_read_secret_file("key file", k->key_file, k->keyfile_offset, s->buf, cap, &s->len,
+                                        key_id) != 0) {
             return -1;
+        }
         if (k->keyfile_size_seen && s->len < cap)
             return cli_fail("luks: key file %s holds %zu bytes after offset %llu, fewer than --keyfile-size %llu",
                             cli_escape(esc, sizeof esc, k->key_file), s->len,
@@ -560,6 +588,10 @@ static int luks_cmd_format(int argc, char **argv)
         cli_check_name("INPUT", pos[0]) != 0 || cli_check_name("OUTPUT", pos[1]) != 0 ||
         xfer_setup(&xo, &x) != 0)
         return CLI_EXIT_USAGE;
+    if (strcmp(pos[0], "-") == 0 && k.key_file != NULL && strcmp(k.key_file, "-") == 0) {
+        cli_error("luks format: --key-file - and INPUT - cannot both be standard input");
+        return CLI_EXIT_USAGE;
+    }
     cli_secret_add(g_key, sizeof g_key);
     if (cli_input_open(&in, pos[0]) != 0)
         goto out;

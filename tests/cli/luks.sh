@@ -304,6 +304,16 @@ lk_vxts_makes() {
     report "vxts luks format - (INPUT on stdin, --volume-key-file)" "$why"
     lk_decrypt_ok "stdin container: decrypt with the volume key file" "$d/orig" 1048576 \
         --volume-key-file "$d/vk" "$d/img"
+    # --key-file -: the whole of standard input, as cryptsetup reads it.
+    d=$LK/vx-kfstdin why=""
+    mkdir -p "$d"
+    head -c 65536 /dev/urandom > "$d/orig"
+    lk_runin "$LK_PASS" luks format --key-file - --pbkdf pbkdf2 --pbkdf-force-iterations 1000 "$d/orig" "$d/img"
+    [ "$RC" = 0 ] || why+="exit $RC; "
+    report "vxts luks format --key-file - (key file on stdin)" "$why"
+    LK_STDIN="$LK_PASS" lk_decrypt_ok "--key-file - container: decrypt --key-file -" "$d/orig" 65536 --key-file - "$d/img"
+    LK_STDIN="$LK_PASS"$'\n' lk_fail "--key-file - keeps the newline (cryptsetup's rule): wrong passphrase" \
+        'wrong passphrase' luks decrypt --key-file - "$d/img" "$LK/none"
     # Passphrase read from stdin (first line) for format.
     d=$LK/vx-pass why=""
     mkdir -p "$d"
