@@ -324,8 +324,9 @@ int luks_json_parse(const char *json, size_t json_len, uint64_t image_size, stru
     }
     {
         json_object_object_foreach(o, key, val) {
-            if (small_id(key, &id) != 0 || !json_object_is_type(val, json_type_object)) {
-                rc = BAD("keyslot name '%.16s'", key);
+            if (small_id(key, &id) != 0 || !json_object_is_type(val, json_type_object) ||
+                v->nslots == LUKS_MAX_SLOTS) {
+                rc = BAD("keyslot name '%.16s' or too many keyslots", key);
                 goto out;
             }
             if (parse_keyslot(val, id, area_lo, area_hi, &v->slots[v->nslots]) != 0)
