@@ -241,6 +241,9 @@ static int load_luks2(const struct luks_source *src, struct luks_volume *v)
     if (primary == NULL)
         luks_note("the primary LUKS2 header %s; using the secondary header (seqid %llu)", why_p,
                   (unsigned long long)v->seqid);
+    else if (secondary == NULL)
+        luks_note("the secondary LUKS2 header %s; the primary is intact (cryptsetup repair rewrites it)",
+                  why_s);
     rc = luks_json_parse((const char *)use + 4096, v->hdr_size - 4096, src->size, v);
     free(primary);
     free(secondary);
