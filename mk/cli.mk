@@ -34,8 +34,18 @@ cli: $(CLI)
 # shared helpers cli_*.c (cli.h), tools/luks*.c (the luks command, when present) and
 # tools/sector_plan.c (the sector arithmetic, pure, proved with WP; see sector_plan.h).
 # CLI_LIBS: what the commands link besides the library (the luks command adds its own).
+# The luks command links libcrypto, libargon2 and json-c (Debian: libssl-dev libargon2-dev
+# libjson-c-dev); a target without them (e.g. the static AArch64 cross build) gets
+# tools/luks_none.c, whose `vxts luks` says so. CLI_LUKS=yes|no overrides the probe.
+CLI_LUKS_LIBS  := -lcrypto -largon2 -ljson-c
+ifndef CLI_LUKS
+CLI_LUKS       := $(shell printf 'int main(void){return 0;}\n' | $(CC) -x c - -o /dev/null $(CLI_LDFLAGS) \
+                    $(CLI_LUKS_LIBS) -pthread >/dev/null 2>&1 && echo yes || echo no)
+endif
+CLI_LUKS_SRC   := $(if $(filter yes,$(CLI_LUKS)),$(filter-out tools/luks_none.c,$(wildcard tools/luks*.c)),tools/luks_none.c)
+CLI_LIBS       += $(if $(filter yes,$(CLI_LUKS)),$(CLI_LUKS_LIBS))
 CLI_LIB_SRC    := tools/vxts.c tools/cli_util.c tools/cli_output.c tools/cli_xfer.c tools/cmd_encrypt.c \
-                  tools/cmd_selftest.c tools/cmd_backends.c tools/sector_plan.c $(wildcard tools/luks*.c)
+                  tools/cmd_selftest.c tools/cmd_backends.c tools/sector_plan.c $(CLI_LUKS_SRC)
 CLI_SRC        := tools/main.c $(CLI_LIB_SRC)
 CLI_HDR        := tools/cli.h tools/sector_plan.h $(wildcard tools/luks*.h)
 CLI_LIBS       += -pthread

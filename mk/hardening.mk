@@ -27,7 +27,7 @@
 #   tsan-cli        the CLI's data suite (threads, streams, signals) with ThreadSanitizer
 #   warn-clang-O2   the library, CLI and tests built with clang -Werror at -O2
 #                   (gcc -O2 -Werror is the ct-* build)
-#   fuzz-differential fuzz-api fuzz-cli
+#   fuzz-differential fuzz-api fuzz-cli fuzz-luks
 #                   libFuzzer targets (clang, ASan + UBSan): regression inputs and
 #                   seeds replayed, then FUZZ_SECONDS of fuzzing each
 #   cppcheck clang-tidy   static analysis of src/
@@ -71,7 +71,7 @@ HARD_SAN_TESTS ?= test_guard test_vectors test_errors test_sectors test_dispatch
 HARD_SAN_TEST_ENV ?= VXTS_TEST_MEDIUM_RANDOM=8 VXTS_TEST_LARGE_RANDOM=0
 
 HARD_CHECKS ?= cppcheck clang-tidy ct-asm ct-taint-O2 ct-taint-O0 ct-taint-O3 ct-dudect \
-               fuzz-differential fuzz-api fuzz-cli \
+               fuzz-differential fuzz-api fuzz-cli fuzz-luks \
                san-gcc-O0 san-clang-O0 san-gcc-O3 san-clang-O3 \
                san-cli-gcc-O0 san-cli-clang-O0 san-cli-gcc-O3 san-cli-clang-O3 tsan-cli warn-clang-O2
 
@@ -197,7 +197,7 @@ FUZZ_DIR     := build-fuzz
 FUZZ_CFLAGS  := -O1 -g -fsanitize=fuzzer-no-link $(HARD_SAN_O3_clang)
 FUZZ_LINK    := -fsanitize=fuzzer,address,undefined
 FUZZ_TCFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) -Werror -O1 -g -Iinclude -Iref
-FUZZ_TARGETS := differential api cli
+FUZZ_TARGETS := differential api cli luks
 # The fuzz library: the mode layer, the table, ct64 and the CPU detection with
 # coverage instrumentation (what steers the fuzzer); the SIMD backends, straight-line
 # code whose coverage instrumentation costs minutes of compile time, are the
@@ -236,6 +236,16 @@ $(FUZZ_DIR)/bin/fuzz_cli: tests/fuzz/fuzz_cli.c $(FUZZ_CLI_OBJ) $(FUZZ_DIR)/lib/
 	@mkdir -p $(dir $@)
 	$(HARD_CLANG) $(FUZZ_TCFLAGS) $(FUZZ_LINK) -pthread tests/fuzz/fuzz_cli.c $(FUZZ_CLI_OBJ) \
 		$(FUZZ_DIR)/lib/libvxts.a $(CLI_LIBS) -o $@
+
+# The LUKS header/JSON/keyslot parser of `vxts luks` (tools/luks_*.c) with the CLI's message
+# helpers; links libcrypto, libargon2 and json-c like the CLI.
+FUZZ_LUKS_SRC := tools/luks_header.c tools/luks_json.c tools/luks_kdf.c tools/luks_keyslot.c \
+                 tools/luks_dump.c tools/cli_util.c
+$(FUZZ_DIR)/bin/fuzz_luks: tests/fuzz/fuzz_luks.c $(FUZZ_LUKS_SRC) tools/luks.h tools/luks_internal.h tools/cli.h \
+		$(FUZZ_DIR)/lib/libvxts.a
+	@mkdir -p $(dir $@)
+	$(HARD_CLANG) -std=c11 $(WARN) -Werror $(FUZZ_CFLAGS) $(FUZZ_LINK) -Iinclude -Itools tests/fuzz/fuzz_luks.c $(FUZZ_LUKS_SRC) \
+		$(FUZZ_DIR)/lib/libvxts.a -lcrypto -largon2 -ljson-c -o $@
 
 $(addprefix $(HARD_LOGS)/fuzz-,$(addsuffix .log,$(FUZZ_TARGETS))): $(HARD_LOGS)/fuzz-%.log: $(FUZZ_DIR)/bin/fuzz_% hard-force
 	@$(HARD_RUN) fuzz-$* env UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 sh tests/ct/hardening.sh fuzz $(abspath $(FUZZ_DIR)/bin/fuzz_$*) $* $(FUZZ_SECONDS) \

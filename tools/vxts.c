@@ -11,6 +11,7 @@
 #include "cli.h"
 
 static const struct cli_command commands[] = {
+    {"luks", cmd_luks, "dump, decrypt or format a LUKS1/LUKS2 image (vxts luks --help)"},
     {"encrypt", cmd_encrypt, "encrypt INPUT into OUTPUT as plain dm-crypt sectors (aes-xts-plain64)"},
     {"decrypt", cmd_encrypt, "decrypt plain dm-crypt sectors of INPUT into OUTPUT"},
     {"selftest", cmd_selftest, "IEEE 1619 known-answer tests on every usable backend"},

@@ -697,11 +697,15 @@ dm_suite() {
     losetup -d "$loopdev"
 }
 
+# The `vxts luks` tests (luks_cmd_suite), part of the luks suite.
+# shellcheck source=tests/cli/luks.sh
+. "$(dirname "$0")/luks.sh"
+
 for suite in $SUITES; do
     case $suite in
         basic) basic_suite ;;
         data) data_suite ;;
-        luks) luks_suite ;;
+        luks) luks_suite; luks_cmd_suite ;;
         dm) dm_suite ;;
         *) bad "suite $suite" "unknown suite" ;;
     esac
