@@ -191,7 +191,7 @@ test:
 # ---- components: each mk/ file is read only for the goals that need it -----------------------
 # A goal named nowhere below (e.g. a file such as build/tests/test_vectors) reads them all.
 MK_GOALS_tests     := check check-lib tests-build aarch64-tests-build
-MK_GOALS_cli       := check check-cli check-luks cli demo install check-install
+MK_GOALS_cli       := check check-cli check-luks cli demo install check-install bench-cli check-hardening hard-logs
 MK_GOALS_install   := check-install
 MK_GOALS_bench     := bench bench-build bench-quick
 MK_GOALS_proofs    := prove prove-report
