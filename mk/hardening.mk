@@ -22,7 +22,7 @@
 #                   the library's tests (check-lib) built with ASan + UBSan
 #                   (stopping at the first error) and -Wall -Wextra -Werror;
 #                   all but test_differential (see HARD_SAN_TESTS)
-#   san-cli-gcc-O0 ... san-cli-clang-O3
+#   san-cli-gcc-O0 ... san-cli-clang-O3 (the LUKS suite too in the -O0 builds)
 #                   the CLI's tests (check-cli, basic and data suites) in the same four builds
 #   tsan-cli        the CLI's data suite (threads, streams, signals) with ThreadSanitizer
 #   warn-clang-O2   the library, CLI and tests built with clang -Werror at -O2
@@ -173,10 +173,14 @@ $(addprefix $(HARD_LOGS)/san-,$(addsuffix .log,$(HARD_SAN_CONFIGS))): $(HARD_LOG
 	@$(HARD_RUN) san-$* env $(HARD_SAN_ENV) $(HARD_SAN_TEST_ENV) $(call hard_san_make,$*) check-lib \
 		TEST_RUN="$(HARD_SAN_TESTS)" TEST_WITH_OPENSSL=no
 
-# The CLI's own tests (tests/cli/run.sh, basic suite: options, errors, round trips,
-# byte-identity with OpenSSL) on the sanitized CLI; the oracle is built natively.
+# The CLI's own tests (tests/cli/run.sh: options, errors, round trips, byte-identity
+# with OpenSSL, the data path, and vxts luks with cryptsetup) on the sanitized CLI; the
+# oracle is built natively. The LUKS suite runs in the -O0 builds (every check on; about
+# 40 s each); ASan reserves terabytes of address space, so its `ulimit -v` is off there.
+HARD_SAN_CLI_SUITES = basic data $(if $(filter %-O0,$(1)),luks)
 $(addprefix $(HARD_LOGS)/san-cli-,$(addsuffix .log,$(HARD_SAN_CONFIGS))): $(HARD_LOGS)/san-cli-%.log: build-asan-%/lib/libvxts.a hard-force
-	@$(HARD_RUN) san-cli-$* env $(HARD_SAN_ENV) VXTS_CLI_SUITES="basic data" $(call hard_san_make,$*) check-cli
+	@$(HARD_RUN) san-cli-$* env $(HARD_SAN_ENV) VXTS_CLI_SUITES="$(call HARD_SAN_CLI_SUITES,$*)" VXTS_LUKS_VMEM_KIB= \
+		$(call hard_san_make,$*) check-cli
 
 # ThreadSanitizer (clang) on the library and the CLI: the CLI suite's data part
 # (threads, chunk sizes, streams, progress, signals) through the threaded data path.
