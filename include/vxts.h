@@ -54,7 +54,7 @@ enum vxts_status {
                                             the address space */
     VXTS_ERR_OVERLAP = -5,               /* in and out overlap without being equal; or (key setup) the
                                             key lies, even partly, inside the context */
-    VXTS_ERR_BACKEND_UNAVAILABLE = -6,   /* backend unknown, not compiled in or not supported by this CPU */
+    VXTS_ERR_BACKEND_UNAVAILABLE = -6,   /* backend unknown, not supported by this CPU, or disabled by VXTS_DISABLE */
     VXTS_ERR_SECTOR_RANGE = -7           /* a sector number would pass 2^64 - 1 */
 };
 

@@ -708,7 +708,7 @@ const char *vxts_strerror(int status)
     case VXTS_ERR_DATA_LENGTH:
         return "data length must be 16 to 2^24 bytes (or a whole number of such sectors) within memory";
     case VXTS_ERR_OVERLAP: return "input and output (or key and context) overlap without being the same buffer";
-    case VXTS_ERR_BACKEND_UNAVAILABLE: return "backend not compiled in or not supported by this CPU";
+    case VXTS_ERR_BACKEND_UNAVAILABLE: return "backend unknown, not supported by this CPU, or disabled by VXTS_DISABLE";
     case VXTS_ERR_SECTOR_RANGE: return "sector number would pass 2^64 - 1";
     default: return "unknown status";
     }

@@ -569,7 +569,7 @@ static void check_backend_errors(void)
         test_check(slot_lib, vxts_backend_usable(bad_ids[i]) == VXTS_ERR_BACKEND_UNAVAILABLE,
                    "vxts_backend_usable('%s') is not VXTS_ERR_BACKEND_UNAVAILABLE", bad_ids[i]);
     }
-    /* Compiled in but unusable, or not compiled in: unavailable, context wiped. */
+    /* Unknown, or in the table but unusable here: unavailable, context wiped. */
     for (i = 0; i < test_backend_count(); i++) {
         const test_backend *b = test_backend_at(i);
         if (b->usable)
