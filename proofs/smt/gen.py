@@ -11,13 +11,22 @@ A tweak is a 128-bit little-endian value: byte 0 (bits 7..0) holds
 x^0..x^7, qword 0 = bytes 0..7, dword i = bits 32i+31..32i, as in memory on
 x86-64 and in the 128-bit lanes of the SIMD registers.
 
-The C expressions are transcribed below, one function per C function, with
-the source location; the intrinsics are modelled in the `xmm` section.
+The C functions are not transcribed: c2smt.py translates them from the source
+files into define-funs (a `_bad` twin translates the C text with one token
+changed). What stays written here: the intrinsic models (Intel SDM semantics,
+section `intrinsics`), the reference gf_dbl/gf_xk, and two formulas of the
+ACSL spec (MULX, LE) that are not C code.
 
-Usage: gen.py OUTDIR   (writes OUTDIR/<name>.smt2 and OUTDIR/list.txt)
+Usage: gen.py OUTDIR   (writes OUTDIR/<name>.smt2, OUTDIR/list.txt and
+OUTDIR/intrinsics.txt, the intrinsics the translated C calls)
 """
 import os
+import re
 import sys
+
+import c2smt
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 
 W = 128
 
@@ -49,6 +58,19 @@ class Q:
         self.name, self.expect, self.what = name, expect, what
         self.lines = []
         self.n = 0
+
+    def c(self, path, func, prefix, args=None, mutate=None):
+        """The C function (or function-like macro) `func` of `path`, translated; its
+        define-funs are added to the query."""
+        tr = TRANSLATOR.translate(path, func, prefix, args, mutate)
+        self.lines.append("; %s: %s as translated by c2smt.py%s" % (
+            prefix, tr.where, "" if mutate is None else ", with token %r number %d of %s changed to %r" % (
+                mutate[1], mutate[2] + 1, mutate[0], mutate[3])))
+        return tr
+
+    def call(self, tr, out, *args):
+        """A name for the output `out` of translation tr applied to args."""
+        return self.let(tr.call(out, *args), tr.bits[out], tr.prefix.replace(".", "_"))
 
     def const(self, name, bits):
         self.lines.append("(declare-const %s (_ BitVec %d))" % (name, bits))
@@ -137,273 +159,154 @@ def mulx_spec(q, t, poly=0x87):
     return q.let(from_bytes(out), W, "mulx")
 
 
-# ---- xmm intrinsics on one 128-bit lane (Intel SDM semantics) -----------------------------
-# The 256/512-bit forms used below (_mm256_/_mm512_ shuffle_epi32, bslli/bsrli_epi128,
-# clmulepi64_epi128, slli_epi64, sllv/srlv_epi64, ternarylogic 0x96, maskz_mov_epi64 0x55,
-# mask_xor_epi32 0x1111, unpackhi_epi32/epi64, srli/slli_epi32) act on each 128-bit lane
-# independently with the same lane semantics, so one lane is modelled.
-
-def mm_srai_epi32(x, n):
-    return from_dw(*["(bvashr %s %s)" % (dw(x, i), hx(n, 32)) for i in range(4)])
-
-
-def mm_srli_epi32(x, n):
-    return from_dw(*["(bvlshr %s %s)" % (dw(x, i), hx(n, 32)) for i in range(4)])
-
-
-def mm_slli_epi32(x, n):
-    return from_dw(*["(bvshl %s %s)" % (dw(x, i), hx(n, 32)) for i in range(4)])
-
-
-def mm_shuffle_epi32(x, imm):
-    return from_dw(*[dw(x, (imm >> (2 * i)) & 3) for i in range(4)])
-
-
-def mm_add_epi64(a, b):
-    return from_qw("(bvadd %s %s)" % (qw(a, 0), qw(b, 0)), "(bvadd %s %s)" % (qw(a, 1), qw(b, 1)))
-
-
-def mm_and(a, b):
-    return "(bvand %s %s)" % (a, b)
-
-
-def mm_set_epi32(e3, e2, e1, e0):
-    return from_dw(hx(e0, 32), hx(e1, 32), hx(e2, 32), hx(e3, 32))
-
-
-def mm_set_epi64x(e1, e0):
-    return from_qw(hx(e0, 64), hx(e1, 64))
-
-
-def mm_srli_si128(x, n):  # also _mm256/_mm512_bsrli_epi128 per lane
-    return "(bvlshr %s %s)" % (x, hx(8 * n, W)) if n < 16 else hx(0, W)
-
-
-def mm_slli_si128(x, n):  # also _mm256/_mm512_bslli_epi128 per lane
-    return "(bvshl %s %s)" % (x, hx(8 * n, W)) if n < 16 else hx(0, W)
-
-
-def mm_slli_epi64(x, n):
-    return from_qw("(bvshl %s %s)" % (qw(x, 0), hx(n, 64)), "(bvshl %s %s)" % (qw(x, 1), hx(n, 64)))
-
-
-def _sh64(op, v, cnt64):  # PSLLQ/PSRLQ/VPSLLVQ/VPSRLVQ: a count above 63 gives 0
-    return "(ite (bvugt %s %s) %s (%s %s %s))" % (cnt64, hx(63, 64), hx(0, 64), op, v, cnt64)
-
-
-def mm_sll_epi64(x, cnt):  # cnt: the xmm count operand; its low qword is the count
-    c = qw(cnt, 0)
-    return from_qw(_sh64("bvshl", qw(x, 0), c), _sh64("bvshl", qw(x, 1), c))
-
-
-def mm_srl_epi64(x, cnt):
-    c = qw(cnt, 0)
-    return from_qw(_sh64("bvlshr", qw(x, 0), c), _sh64("bvlshr", qw(x, 1), c))
-
-
-def mm_sllv_epi64(x, cv):
-    return from_qw(_sh64("bvshl", qw(x, 0), qw(cv, 0)), _sh64("bvshl", qw(x, 1), qw(cv, 1)))
-
-
-def mm_srlv_epi64(x, cv):
-    return from_qw(_sh64("bvlshr", qw(x, 0), qw(cv, 0)), _sh64("bvlshr", qw(x, 1), qw(cv, 1)))
-
-
-def mm_sub_epi64(a, b):
-    return from_qw("(bvsub %s %s)" % (qw(a, 0), qw(b, 0)), "(bvsub %s %s)" % (qw(a, 1), qw(b, 1)))
-
-
-def mm_cvtsi32_si128(v32):  # v32: a 32-bit term; zero-extended
-    return "((_ zero_extend 96) %s)" % v32
-
-
-def mm_move_epi64(x):  # low qword kept, high qword zeroed; = maskz_mov_epi64(0x55) per lane
-    return from_qw(qw(x, 0), hx(0, 64))
-
-
-def mm_clmulepi64_si128_00(q, a, b):
-    """PCLMULQDQ imm 0x00: carry-less product of the low qwords, 128 bits."""
-    a0 = q.let("((_ zero_extend 64) %s)" % qw(a, 0), W, "ca")
-    b0 = q.let(qw(b, 0), 64, "cb")
-    terms = ["(ite (= %s #b1) (bvshl %s %s) %s)" % (ext(b0, i, i), a0, hx(i, W), hx(0, W)) for i in range(64)]
-    return q.let(xor(*terms), W, "clmul")
-
-
-def ternlog_96(a, b, c):  # imm 0x96 = a ^ b ^ c
-    return xor(a, b, c)
-
-
-def mask_xor_epi32_lane(src, mask4, a, b):  # one lane of _mm512_mask_xor_epi32, 4 mask bits
-    return from_dw(*[("(bvxor %s %s)" % (dw(a, i), dw(b, i))) if (mask4 >> i) & 1 else dw(src, i)
-                     for i in range(4)])
-
-
-def unpackhi_epi32(a, b):
-    return from_dw(dw(a, 2), dw(b, 2), dw(a, 3), dw(b, 3))
-
-
-def unpackhi_epi64(a, b):
-    return from_qw(qw(a, 1), qw(b, 1))
-
-
-# ---- the C functions, transcribed ----------------------------------------------------------
-
-def ct64_mul_alpha(q, t, bad=False):
-    """src/backend_ct64.c mul_alpha(uint64_t *lo, uint64_t *hi):
-         c = *hi >> 63;
-         *hi = ((*hi & 0x7FFFFFFFFFFFFFFFu) << 1) | (*lo >> 63);
-         *lo = ((*lo & 0x7FFFFFFFFFFFFFFFu) << 1) ^ (c | (c << 1) | (c << 2) | (c << 7));
-       bad: c << 3 instead of c << 2."""
-    lo, hi = q.let(qw(t, 0), 64, "lo"), q.let(qw(t, 1), 64, "hi")
-    m = hx(0x7FFFFFFFFFFFFFFF, 64)
-    c = q.let("(bvlshr %s %s)" % (hi, hx(63, 64)), 64, "c")
-    nhi = "(bvor (bvshl (bvand %s %s) %s) (bvlshr %s %s))" % (hi, m, hx(1, 64), lo, hx(63, 64))
-    red = "(bvor (bvor (bvor %s (bvshl %s %s)) (bvshl %s %s)) (bvshl %s %s))" % (
-        c, c, hx(1, 64), c, hx(3 if bad else 2, 64), c, hx(7, 64))
-    nlo = "(bvxor (bvshl (bvand %s %s) %s) %s)" % (lo, m, hx(1, 64), red)
-    return q.let(from_qw(nlo, nhi), W, "r")
-
-
-def aesni_mul_alpha_u64(q, t, bad=False):
-    """src/backend_aesni.c mul_alpha_u64(uint64_t v[2]):
-         reduce = (0u - (v[1] >> 63)) & 0x87u;   (0u converted to uint64_t)
-         v[1] = (v[1] << 1) | (v[0] >> 63);
-         v[0] = (v[0] << 1) ^ reduce;
-       bad: v[0] >> 62."""
-    v0, v1 = q.let(qw(t, 0), 64, "v0"), q.let(qw(t, 1), 64, "v1")
-    red = q.let("(bvand (bvsub %s (bvlshr %s %s)) %s)" % (hx(0, 64), v1, hx(63, 64), hx(0x87, 64)), 64, "red")
-    n1 = "(bvor (bvshl %s %s) (bvlshr %s %s))" % (v1, hx(1, 64), v0, hx(62 if bad else 63, 64))
-    n0 = "(bvxor (bvshl %s %s) %s)" % (v0, hx(1, 64), red)
-    return q.let(from_qw(n0, n1), W, "r")
-
-
-def aesni_mul_alpha_xmm(q, t, bad=False):
-    """src/backend_aesni.c mul_alpha(__m128i t):
-         carry_bits = _mm_set_epi32(0, 1, 0, 0x87);
-         carries = _mm_shuffle_epi32(_mm_srai_epi32(t, 31), 0x13);
-         return _mm_xor_si128(_mm_add_epi64(t, t), _mm_and_si128(carries, carry_bits));
-       bad: shuffle 0x12."""
-    cb = mm_set_epi32(0, 1, 0, 0x87)
-    carries = q.let(mm_shuffle_epi32(q.let(mm_srai_epi32(t, 31), W), 0x12 if bad else 0x13), W)
-    return q.let(xor(mm_add_epi64(t, t), mm_and(carries, cb)), W, "r")
-
-
-def vaes_x_mul_x(q, t, bad=False):
-    """src/backend_vaes256.c and src/backend_vaes512.c x_mul_x(__m128i t) (same code):
-         m = _mm_srai_epi32(_mm_shuffle_epi32(t, 0x13), 31);
-         m = _mm_and_si128(m, _mm_set_epi32(0, 1, 0, 0x87));   (vaes256: GF_POLY = 0x87)
-         return _mm_xor_si128(_mm_add_epi64(t, t), m);
-       bad: _mm_set_epi32(0, 1, 0, 0x86)."""
-    m = q.let(mm_srai_epi32(q.let(mm_shuffle_epi32(t, 0x13), W), 31), W)
-    m = q.let(mm_and(m, mm_set_epi32(0, 1, 0, 0x86 if bad else 0x87)), W)
-    return q.let(xor(mm_add_epi64(t, t), m), W, "r")
-
-
-def aesni_mul_alpha8(q, t, bad=False):
-    """src/backend_aesni.c mul_alpha8(__m128i t):
-         poly = _mm_set_epi64x(0, 0x87);
-         carry = _mm_clmulepi64_si128(_mm_srli_si128(t, 15), poly, 0x00);
-         return _mm_xor_si128(_mm_slli_si128(t, 1), carry);
-       bad: _mm_srli_si128(t, 14)."""
-    poly = mm_set_epi64x(0, 0x87)
-    carry = mm_clmulepi64_si128_00(q, q.let(mm_srli_si128(t, 14 if bad else 15), W), q.let(poly, W))
-    return q.let(xor(mm_slli_si128(t, 1), carry), W, "r")
-
-
-def vaes256_x_mul_xk(q, t, k32, bad=False):
-    """src/backend_vaes256.c x_mul_xk(__m128i t, unsigned k), 0 <= k <= 56:
-         a = _mm_sll_epi64(t, _mm_cvtsi32_si128((int)k));
-         c = _mm_srl_epi64(t, _mm_cvtsi32_si128((int)(64 - k)));
-         sw = _mm_shuffle_epi32(c, 0x4e);
-         a = _mm_xor_si128(a, sw);
-         return _mm_xor_si128(a, _mm_clmulepi64_si128(sw, _mm_cvtsi32_si128(GF_POLY_NO_1), 0x00));
-       GF_POLY_NO_1 = 0x86. bad: GF_POLY_NO_1 = 0x87."""
-    a = q.let(mm_sll_epi64(t, mm_cvtsi32_si128(k32)), W)
-    c = q.let(mm_srl_epi64(t, mm_cvtsi32_si128("(bvsub %s %s)" % (hx(64, 32), k32))), W)
-    sw = q.let(mm_shuffle_epi32(c, 0x4e), W)
-    a = q.let(xor(a, sw), W)
-    cl = mm_clmulepi64_si128_00(q, sw, q.let(mm_cvtsi32_si128(hx(0x87 if bad else 0x86, 32)), W))
-    return q.let(xor(a, cl), W, "r")
-
-
-def vaes512_x_mul_xk(q, t, k32, bad=False):
-    """src/backend_vaes512.c x_mul_xk(__m128i t, unsigned k), 0 <= k <= 56:
-         a = _mm_sll_epi64(t, _mm_cvtsi32_si128((int)k));
-         c = _mm_srl_epi64(t, _mm_cvtsi32_si128((int)(64 - k)));
-         sw = _mm_shuffle_epi32(c, 0x4e);
-         o = _mm_move_epi64(sw);
-         a ^= sw; a ^= _mm_slli_epi64(o, 1); a ^= _mm_slli_epi64(o, 2); return a ^ _mm_slli_epi64(o, 7);
-       bad: _mm_slli_epi64(o, 3) instead of 2."""
-    a = q.let(mm_sll_epi64(t, mm_cvtsi32_si128(k32)), W)
-    c = q.let(mm_srl_epi64(t, mm_cvtsi32_si128("(bvsub %s %s)" % (hx(64, 32), k32))), W)
-    sw = q.let(mm_shuffle_epi32(c, 0x4e), W)
-    o = q.let(mm_move_epi64(sw), W)
-    return q.let(xor(a, sw, mm_slli_epi64(o, 1), mm_slli_epi64(o, 3 if bad else 2), mm_slli_epi64(o, 7)), W, "r")
-
-
-def mul_xk_lanes(q, t, k64, variant, bad=False):
-    """One lane of src/backend_vaes256.c y_mul_xk_lanes / src/backend_vaes512.c z_mul_xk_lanes,
-       kv = k in both qwords of the lane, 0 <= k <= 56:
-         a = sllv_epi64(t, kv); c = srlv_epi64(t, sub_epi64(set1_epi64(64), kv));
-         sw = shuffle_epi32(c, 0x4e);
-         vaes256: a ^= sw; return a ^ clmulepi64_epi128(sw, set1_epi64x(GF_POLY_NO_1 = 0x86), 0x00);
-         vaes512: o = maskz_mov_epi64(0x55, sw); a = ternlog96(a, sw, slli_epi64(o, 1));
-                  return ternlog96(a, slli_epi64(o, 2), slli_epi64(o, 7));
-       bad: srlv count 63 - k."""
-    kv = q.let(from_qw(k64, k64), W, "kv")
-    a = q.let(mm_sllv_epi64(t, kv), W)
-    n = 63 if bad else 64
-    c = q.let(mm_srlv_epi64(t, mm_sub_epi64(mm_set_epi64x(n, n), kv)), W)
-    sw = q.let(mm_shuffle_epi32(c, 0x4e), W)
-    if variant == 256:
-        a = q.let(xor(a, sw), W)
-        return q.let(xor(a, mm_clmulepi64_si128_00(q, sw, q.let(mm_set_epi64x(0x86, 0x86), W))), W, "r")
-    o = q.let(mm_move_epi64(sw), W)
-    a = q.let(ternlog_96(a, sw, mm_slli_epi64(o, 1)), W)
-    return q.let(ternlog_96(a, mm_slli_epi64(o, 2), mm_slli_epi64(o, 7)), W, "r")
-
-
-def vaes256_y_mul_x16(q, t, clmul, bad=False):
-    """One lane of src/backend_vaes256.c y_mul_x16(__m256i t):
-         o = _mm256_bsrli_epi128(t, 14);
-         Y_X16_CLMUL: return bslli_epi128(t, 2) ^ clmulepi64_epi128(o, set1_epi64x(GF_POLY = 0x87), 0x00);
-         else: s = bslli_epi128(t, 2) ^ o; s ^= slli_epi64(o, 1); s ^= slli_epi64(o, 2); return s ^ slli_epi64(o, 7);
-       bad: bsrli_epi128(t, 13)."""
-    o = q.let(mm_srli_si128(t, 13 if bad else 14), W, "o")
-    if clmul:
-        return q.let(xor(mm_slli_si128(t, 2), mm_clmulepi64_si128_00(q, o, q.let(mm_set_epi64x(0x87, 0x87), W))), W, "r")
-    return q.let(xor(mm_slli_si128(t, 2), o, mm_slli_epi64(o, 1), mm_slli_epi64(o, 2), mm_slli_epi64(o, 7)), W, "r")
-
-
-def vaes512_z_mul_xbytes(q, t, nbytes, bad=False):
-    """One lane of src/backend_vaes512.c z_mul_xbytes(t, nbytes) = z_fold(bslli_epi128(t, nbytes),
-       bsrli_epi128(t, 16 - nbytes)), z_fold(shifted, o) = ternlog96(ternlog96(shifted, o, slli_epi64(o, 1)),
-       slli_epi64(o, 2), slli_epi64(o, 7)).  bad: slli_epi64(o, 6) instead of 7."""
-    sh = q.let(mm_slli_si128(t, nbytes), W)
-    o = q.let(mm_srli_si128(t, 16 - nbytes), W, "o")
-    s = q.let(ternlog_96(sh, o, mm_slli_epi64(o, 1)), W)
-    return q.let(ternlog_96(s, mm_slli_epi64(o, 2), mm_slli_epi64(o, 6 if bad else 7)), W, "r")
-
-
-def vaes512_z_mul_x16_4(q, tw, bad=False):
-    """One lane of src/backend_vaes512.c z_mul_x16_4(__m512i tw[4]):
-         ab = unpackhi_epi32(tw0, tw1); cd = unpackhi_epi32(tw2, tw3);
-         o = srli_epi32(unpackhi_epi64(ab, cd), 16);
-         f = ternlog32_96(o, slli_epi32(o, 1), slli_epi32(o, 2)); f ^= slli_epi32(o, 7);
-         tw[v] = mask_xor_epi32(t, 0x1111, t, shuffle_epi32(f, v)) with t = bslli_epi128(tw[v], 2)
-         (v = 0 uses f itself, = shuffle 0x00 for dword 0).
-       bad: shuffle_epi32(f, 0x02) for tw[1]."""
-    ab = q.let(unpackhi_epi32(tw[0], tw[1]), W)
-    cd = q.let(unpackhi_epi32(tw[2], tw[3]), W)
-    o = q.let(mm_srli_epi32(q.let(unpackhi_epi64(ab, cd), W), 16), W, "o")
-    f = q.let(xor(o, mm_slli_epi32(o, 1), mm_slli_epi32(o, 2)), W)
-    f = q.let(xor(f, mm_slli_epi32(o, 7)), W, "f")
-    out = []
-    for v in range(4):
-        t = q.let(mm_slli_si128(tw[v], 2), W)
-        sel = f if v == 0 else q.let(mm_shuffle_epi32(f, (2 if (bad and v == 1) else v)), W)
-        out.append(q.let(mask_xor_epi32_lane(t, 0x1, t, sel), W, "r"))
-    return out
+# ---- intrinsics (Intel SDM semantics) ----------------------------------------------------
+# MODELS[name] = (result type, argument kinds, fn): `name` is the C intrinsic without its
+# leading underscore (c2smt maps the C call to it by name; a call without a model is an
+# error, and so is a model no translated C function calls). Vector arguments arrive as
+# terms of the vector's width, `imm` arguments as Python ints (constants in the C), scalar
+# arguments as terms of the C parameter type. The 256/512-bit forms are the 128-bit
+# semantics applied to every element or 128-bit lane, modelled at full width.
+
+MODELS = {}
+VEC = {128: "__m128i", 256: "__m256i", 512: "__m512i"}
+PFX = {128: "mm", 256: "mm256", 512: "mm512"}
+
+
+def model(name, ret, *kinds):
+    def deco(fn):
+        assert name not in MODELS, name
+        MODELS[name] = (ret, list(kinds), fn)
+        return fn
+    return deco
+
+
+def elems(x, width, e):
+    """x's e-bit elements, element 0 first."""
+    return [ext(x, e * i + e - 1, e * i) for i in range(width // e)]
+
+
+def join(parts):
+    """Elements, element 0 first, as one vector."""
+    return cat(*reversed(parts))
+
+
+def imm8(name, v):
+    if not 0 <= v <= 255:
+        raise c2smt.CError("%s: immediate %d is not an imm8" % (name, v))
+    return v
+
+
+def lanewise(width, f, *xs):
+    """f on each 128-bit lane of the vectors xs."""
+    return join([f(*[ext(x, 128 * l + 127, 128 * l) for x in xs]) for l in range(width // 128)])
+
+
+def sh_count(op, v, cnt, bits):
+    """PSLLQ/PSRLQ/VPSLLVQ/VPSRLVQ (and the dword forms): a count above bits-1 gives 0."""
+    return "(ite (bvugt %s %s) %s (%s %s %s))" % (cnt, hx(bits - 1, bits), hx(0, bits), op, v, cnt)
+
+
+def clmul_lane(a, b, imm):
+    """PCLMULQDQ on one lane: qword imm[0] of a times qword imm[4] of b, carry-less, 128 bits."""
+    x = "((_ zero_extend 64) %s)" % qw(a, imm & 1)
+    y = qw(b, (imm >> 4) & 1)
+    return xor(*["(ite (= %s #b1) (bvshl %s %s) %s)" % (ext(y, i, i), x, hx(i, 128), hx(0, 128))
+                 for i in range(64)])
+
+
+def ternlog(a, b, c, imm):
+    """VPTERNLOG: result bit = imm bit number (a << 2 | b << 1 | c), bitwise."""
+    terms = []
+    for m in range(8):
+        if (imm >> m) & 1:
+            lits = [v if (m >> s) & 1 else "(bvnot %s)" % v for v, s in ((a, 2), (b, 1), (c, 0))]
+            terms.append("(bvand %s %s %s)" % tuple(lits))
+    if not terms:
+        return "(bvxor %s %s)" % (a, a)
+    return terms[0] if len(terms) == 1 else "(bvor %s)" % " ".join(terms)
+
+
+for w in (128, 256, 512):
+    p, V = PFX[w], VEC[w]
+    xor_name = "%s_xor_si%d" % (p, w)
+    model(xor_name, V, V, V)(lambda a, b: "(bvxor %s %s)" % (a, b))
+    model("%s_shuffle_epi32" % p, V, V, "imm")(
+        lambda x, imm, w=w: lanewise(w, lambda l: join([dw(l, (imm8("shuffle", imm) >> (2 * i)) & 3)
+                                                          for i in range(4)]), x))
+for w in (128, 512):
+    model("%s_slli_epi64" % PFX[w], VEC[w], VEC[w], "imm")(
+        lambda x, n, w=w: join(["(bvshl %s %s)" % (e, hx(imm8("slli", n), 64)) for e in elems(x, w, 64)]))
+model("mm_and_si128", VEC[128], VEC[128], VEC[128])(lambda a, b: "(bvand %s %s)" % (a, b))
+model("mm_add_epi64", VEC[128], VEC[128], VEC[128])(
+    lambda a, b: join(["(bvadd %s %s)" % (x, y) for x, y in zip(elems(a, 128, 64), elems(b, 128, 64))]))
+model("mm_srai_epi32", VEC[128], VEC[128], "imm")(
+    lambda x, n: join(["(bvashr %s %s)" % (e, hx(imm8("srai", n), 32)) for e in elems(x, 128, 32)]))
+model("mm_set_epi32", VEC[128], "int", "int", "int", "int")(lambda e3, e2, e1, e0: join([e0, e1, e2, e3]))
+model("mm_set_epi64x", VEC[128], "long", "long")(lambda e1, e0: join([e0, e1]))
+model("mm_cvtsi32_si128", VEC[128], "int")(lambda v: "((_ zero_extend 96) %s)" % v)
+model("mm_move_epi64", VEC[128], VEC[128])(lambda x: join([qw(x, 0), hx(0, 64)]))
+model("mm_sll_epi64", VEC[128], VEC[128], VEC[128])(
+    lambda x, c: join([sh_count("bvshl", e, qw(c, 0), 64) for e in elems(x, 128, 64)]))
+model("mm_srl_epi64", VEC[128], VEC[128], VEC[128])(
+    lambda x, c: join([sh_count("bvlshr", e, qw(c, 0), 64) for e in elems(x, 128, 64)]))
+model("mm_clmulepi64_si128", VEC[128], VEC[128], VEC[128], "imm")(
+    lambda a, b, imm: clmul_lane(a, b, imm8("clmul", imm)))
+model("mm256_clmulepi64_epi128", VEC[256], VEC[256], VEC[256], "imm")(
+    lambda a, b, imm: lanewise(256, lambda x, y: clmul_lane(x, y, imm8("clmul", imm)), a, b))
+
+
+def byte_shift(op, x, n):  # PSLLDQ/PSRLDQ on one lane: a count above 15 gives 0
+    return "(%s %s %s)" % (op, x, hx(8 * n, 128)) if n < 16 else hx(0, 128)
+
+
+model("mm_slli_si128", VEC[128], VEC[128], "imm")(lambda x, n: byte_shift("bvshl", x, imm8("slli_si128", n)))
+model("mm_srli_si128", VEC[128], VEC[128], "imm")(lambda x, n: byte_shift("bvlshr", x, imm8("srli_si128", n)))
+for w in (256, 512):
+    p, V = PFX[w], VEC[w]
+    model("%s_bslli_epi128" % p, V, V, "imm")(
+        lambda x, n, w=w: lanewise(w, lambda l: byte_shift("bvshl", l, imm8("bslli", n)), x))
+    model("%s_bsrli_epi128" % p, V, V, "imm")(
+        lambda x, n, w=w: lanewise(w, lambda l: byte_shift("bvlshr", l, imm8("bsrli", n)), x))
+    model("%s_sllv_epi64" % p, V, V, V)(
+        lambda x, c, w=w: join([sh_count("bvshl", e, k, 64) for e, k in zip(elems(x, w, 64), elems(c, w, 64))]))
+    model("%s_srlv_epi64" % p, V, V, V)(
+        lambda x, c, w=w: join([sh_count("bvlshr", e, k, 64) for e, k in zip(elems(x, w, 64), elems(c, w, 64))]))
+    model("%s_sub_epi64" % p, V, V, V)(
+        lambda a, b, w=w: join(["(bvsub %s %s)" % (x, y) for x, y in zip(elems(a, w, 64), elems(b, w, 64))]))
+model("mm256_set1_epi64x", VEC[256], "long")(lambda v: join([v] * 4))
+model("mm512_set1_epi64", VEC[512], "long")(lambda v: join([v] * 8))
+model("mm512_maskz_mov_epi64", VEC[512], "imm", VEC[512])(
+    lambda k, x: join([e if (imm8("maskz_mov", k) >> i) & 1 else hx(0, 64) for i, e in enumerate(elems(x, 512, 64))]))
+
+
+def mask16(k):
+    if not 0 <= k <= 0xFFFF:
+        raise c2smt.CError("mask %d is not a __mmask16" % k)
+    return k
+
+
+model("mm512_mask_xor_epi32", VEC[512], VEC[512], "imm", VEC[512], VEC[512])(
+    lambda src, k, a, b: join(["(bvxor %s %s)" % (x, y) if (mask16(k) >> i) & 1 else s
+                               for i, (s, x, y) in enumerate(zip(elems(src, 512, 32), elems(a, 512, 32),
+                                                                 elems(b, 512, 32)))]))
+model("mm512_ternarylogic_epi64", VEC[512], VEC[512], VEC[512], VEC[512], "imm")(
+    lambda a, b, c, imm: ternlog(a, b, c, imm8("ternarylogic", imm)))
+model("mm512_ternarylogic_epi32", VEC[512], VEC[512], VEC[512], VEC[512], "imm")(
+    lambda a, b, c, imm: ternlog(a, b, c, imm8("ternarylogic", imm)))
+model("mm512_unpackhi_epi32", VEC[512], VEC[512], VEC[512])(
+    lambda a, b: lanewise(512, lambda x, y: join([dw(x, 2), dw(y, 2), dw(x, 3), dw(y, 3)]), a, b))
+model("mm512_unpackhi_epi64", VEC[512], VEC[512], VEC[512])(
+    lambda a, b: lanewise(512, lambda x, y: join([qw(x, 1), qw(y, 1)]), a, b))
+model("mm512_srli_epi32", VEC[512], VEC[512], "imm")(
+    lambda x, n: join(["(bvlshr %s %s)" % (e, hx(imm8("srli", n), 32)) for e in elems(x, 512, 32)]))
+model("mm512_slli_epi32", VEC[512], VEC[512], "imm")(
+    lambda x, n: join(["(bvshl %s %s)" % (e, hx(imm8("slli", n), 32)) for e in elems(x, 512, 32)]))
+
+TRANSLATOR = c2smt.Translator(ROOT, MODELS)
+
+
+def lane(x, l):
+    return ext(x, 128 * l + 127, 128 * l)
 
 
 # ---- the queries -----------------------------------------------------------------------------
@@ -448,84 +351,128 @@ def _(bad):
     return q, "(= %s (gf_dbl t))" % mulx_spec(q, t, 0x86 if bad else 0x87)
 
 
-def single(fn):
+def c_query(build):
+    """A query over translated C: build(q, bad) -> goals; `bad` translates the mutated C."""
     def body(bad):
         q = Q("", "", "")
-        t = q.const("t", W)
-        return q, "(= %s (gf_dbl t))" % fn(q, t, bad)
+        return q, build(q, bad)
     return body
 
 
-query("ct64_mul_alpha", "backend_ct64.c mul_alpha (64-bit limbs) == t * x")(single(ct64_mul_alpha))
-query("aesni_mul_alpha_u64", "backend_aesni.c mul_alpha_u64 (64-bit limbs) == t * x")(single(aesni_mul_alpha_u64))
-query("aesni_mul_alpha_xmm", "backend_aesni.c mul_alpha (srai/shuffle 0x13/add_epi64/and) == t * x")(
-    single(aesni_mul_alpha_xmm))
-query("vaes_x_mul_x", "backend_vaes256.c, backend_vaes512.c x_mul_x == t * x")(single(vaes_x_mul_x))
+def split128(q, t):
+    """The (lo, hi) 64-bit halves of the 128-bit tweak t."""
+    return qw(t, 0), qw(t, 1)
 
 
-@query("aesni_mul_alpha8", "backend_aesni.c mul_alpha8 (byte shift + PCLMULQDQ) == t * x^8")
-def _(bad):
-    q = Q("", "", "")
+@query("ct64_mul_alpha", "src/backend_ct64.c mul_alpha(&lo, &hi) (64-bit limbs) == t * x")
+@c_query
+def _(q, bad):
+    tr = q.c("src/backend_ct64.c", "mul_alpha", "ct64.mul_alpha",
+             mutate=("mul_alpha", "2", 0, "3") if bad else None)  # c << 2 -> c << 3
     t = q.const("t", W)
-    r = aesni_mul_alpha8(q, t, bad)
-    return q, "(= %s %s)" % (r, gf_pow(q, t, 8))
+    lo, hi = split128(q, t)
+    return "(= (concat %s %s) (gf_dbl t))" % (q.call(tr, "hi", lo, hi), q.call(tr, "lo", lo, hi))
 
 
-def xk_query(fn, kbits):
-    def body(bad):
-        q = Q("", "", "")
+@query("aesni_mul_alpha_u64", "src/backend_aesni.c mul_alpha_u64(v) (64-bit limbs) == t * x")
+@c_query
+def _(q, bad):
+    tr = q.c("src/backend_aesni.c", "mul_alpha_u64", "aesni.mul_alpha_u64",
+             mutate=("mul_alpha_u64", "63", 1, "62") if bad else None)  # v[0] >> 63 -> 62
+    t = q.const("t", W)
+    lo, hi = split128(q, t)
+    return "(= (concat %s %s) (gf_dbl t))" % (q.call(tr, "v1", lo, hi), q.call(tr, "v0", lo, hi))
+
+
+@query("x86_x_mul_x", "src/aes_x86.h x_mul_x(t) (aesni, vaes256, vaes512) == t * x")
+@c_query
+def _(q, bad):
+    tr = q.c("src/aes_x86.h", "x_mul_x", "x86.x_mul_x", mutate=("x_mul_x", "0x87", 0, "0x86") if bad else None)
+    t = q.const("t", W)
+    return "(= %s (gf_dbl t))" % q.call(tr, None, t)
+
+
+@query("aesni_mul_alpha8", "src/backend_aesni.c mul_alpha8(t) (byte shift + PCLMULQDQ) == t * x^8")
+@c_query
+def _(q, bad):
+    tr = q.c("src/backend_aesni.c", "mul_alpha8", "aesni.mul_alpha8",
+             mutate=("mul_alpha8", "15", 0, "14") if bad else None)
+    t = q.const("t", W)
+    return "(= %s %s)" % (q.call(tr, None, t), gf_pow(q, t, 8))
+
+
+def xk_query(path, func, prefix, mutate):
+    """func(t, k) == t * x^k for k = 0..56 (one check per k: constant shifts are fast)."""
+    def build(q, bad):
+        tr = q.c(path, func, prefix, mutate=mutate if bad else None)
         t = q.const("t", W)
-        # one conjunct per k = 0..56 (a constant k: much faster than a symbolic one)
+        return ["(= %s (gf_xk t %s))" % (q.call(tr, None, t, hx(k, 32)), hx(k, W)) for k in range(57)]
+    return c_query(build)
+
+
+query("vaes256_x_mul_xk", "src/backend_vaes256.c x_mul_xk(t, k) == t * x^k for all 0 <= k <= 56")(
+    xk_query("src/backend_vaes256.c", "x_mul_xk", "vaes256.x_mul_xk", ("x_mul_xk", "GF_POLY_NO_1", 0, "0x87")))
+query("vaes512_x_mul_xk", "src/backend_vaes512.c x_mul_xk(t, k) == t * x^k for all 0 <= k <= 56")(
+    xk_query("src/backend_vaes512.c", "x_mul_xk", "vaes512.x_mul_xk", ("x_mul_xk", "2", 0, "3")))
+
+
+def lanes_query(path, func, prefix, width):
+    """func(t, kv), kv = k in every qword: every 128-bit lane == its lane of t times x^k, k = 0..56."""
+    def build(q, bad):
+        tr = q.c(path, func, prefix, mutate=(func, "64", 0, "63") if bad else None)
+        t = q.const("t", width)
         goals = []
         for k in range(57):
-            r = fn(q, t, hx(k, kbits), bad and k == 33)
-            goals.append("(= %s (gf_xk %s %s))" % (r, t, hx(k, W)))
-        return q, goals
-    return body
+            r = q.call(tr, None, t, join([hx(k, 64)] * (width // 64)))
+            goals.append("(and %s)" % " ".join("(= %s (gf_xk %s %s))" % (lane(r, l), lane(t, l), hx(k, W))
+                                               for l in range(width // 128)))
+        return goals
+    return c_query(build)
 
 
-query("vaes256_x_mul_xk", "backend_vaes256.c x_mul_xk(t, k) == t * x^k for all 0 <= k <= 56")(
-    xk_query(vaes256_x_mul_xk, 32))
-query("vaes512_x_mul_xk", "backend_vaes512.c x_mul_xk(t, k) == t * x^k for all 0 <= k <= 56")(
-    xk_query(vaes512_x_mul_xk, 32))
-query("vaes256_y_mul_xk_lanes", "backend_vaes256.c y_mul_xk_lanes, one lane, == t * x^k, 0 <= k <= 56")(
-    xk_query(lambda q, t, k, bad: mul_xk_lanes(q, t, k, 256, bad), 64))
-query("vaes512_z_mul_xk_lanes", "backend_vaes512.c z_mul_xk_lanes, one lane, == t * x^k, 0 <= k <= 56")(
-    xk_query(lambda q, t, k, bad: mul_xk_lanes(q, t, k, 512, bad), 64))
+query("vaes256_y_mul_xk_lanes", "src/backend_vaes256.c y_mul_xk_lanes(t, kv), both lanes, == t * x^k, 0 <= k <= 56")(
+    lanes_query("src/backend_vaes256.c", "y_mul_xk_lanes", "vaes256.y_mul_xk_lanes", 256))
+query("vaes512_z_mul_xk_lanes", "src/backend_vaes512.c z_mul_xk_lanes(t, kv), all 4 lanes, == t * x^k, 0 <= k <= 56")(
+    lanes_query("src/backend_vaes512.c", "z_mul_xk_lanes", "vaes512.z_mul_xk_lanes", 512))
 
 
-def x16_query(clmul):
-    def body(bad):
-        q = Q("", "", "")
-        t = q.const("t", W)
-        r = vaes256_y_mul_x16(q, t, clmul, bad)
-        return q, "(= %s %s)" % (r, gf_pow(q, t, 16))
-    return body
+@query("vaes256_y_mul_x16", "src/backend_vaes256.c y_mul_x16(t), both lanes, == t * x^16")
+@c_query
+def _(q, bad):
+    tr = q.c("src/backend_vaes256.c", "y_mul_x16", "vaes256.y_mul_x16",
+             mutate=("y_mul_x16", "14", 0, "13") if bad else None)
+    t = q.const("t", 256)
+    r = q.call(tr, None, t)
+    return ["(= %s %s)" % (lane(r, l), gf_pow(q, lane(t, l), 16)) for l in range(2)]
 
 
-query("vaes256_y_mul_x16_shifts", "backend_vaes256.c y_mul_x16 (Y_X16_CLMUL == 0), one lane, == t * x^16")(x16_query(False))
-query("vaes256_y_mul_x16_clmul", "backend_vaes256.c y_mul_x16 (Y_X16_CLMUL != 0), one lane, == t * x^16")(x16_query(True))
-
-
-def xbytes_query(bad):
-    q = Q("", "", "")
-    ts = [q.const("t%d" % n, W) for n in range(1, 8)]
+@query("vaes512_z_mul_xbytes", "src/backend_vaes512.c z_mul_xbytes(t, n) (a macro over z_fold), all 4 lanes, "
+       "== t * x^(8n) for n = 1..7")
+@c_query
+def _(q, bad):
+    t = q.const("t", 512)
     goals = []
-    for n, t in zip(range(1, 8), ts):
-        r = vaes512_z_mul_xbytes(q, t, n, bad and n == 7)
-        goals.append("(= %s %s)" % (r, gf_pow(q, t, 8 * n)))
-    return q, goals
+    for n in range(1, 8):
+        tr = q.c("src/backend_vaes512.c", "z_mul_xbytes", "vaes512.z_mul_xbytes.%d" % n,
+                 args={"t": "__m512i", "nbytes": n},
+                 mutate=("z_fold", "7", 0, "6") if bad else None)  # o << 7 -> o << 6
+        r = q.call(tr, None, t)
+        goals += ["(= %s %s)" % (lane(r, l), gf_pow(q, lane(t, l), 8 * n)) for l in range(4)]
+    return goals
 
 
-query("vaes512_z_mul_xbytes", "backend_vaes512.c z_mul_xbytes(t, n), one lane, == t * x^(8n) for n = 1..7")(xbytes_query)
-
-
-@query("vaes512_z_mul_x16_4", "backend_vaes512.c z_mul_x16_4, one lane of the 4 vectors, each == tw[v] * x^16")
-def _(bad):
-    q = Q("", "", "")
-    tw = [q.const("tw%d" % v, W) for v in range(4)]
-    r = vaes512_z_mul_x16_4(q, tw, bad)
-    return q, ["(= %s %s)" % (r[v], gf_pow(q, tw[v], 16)) for v in range(4)]
+@query("vaes512_z_mul_x16_4", "src/backend_vaes512.c z_mul_x16_4(tw), each of the 4 vectors, all 4 lanes, "
+       "== tw[v] * x^16")
+@c_query
+def _(q, bad):
+    tr = q.c("src/backend_vaes512.c", "z_mul_x16_4", "vaes512.z_mul_x16_4",
+             mutate=("z_mul_x16_4", "0x01", 0, "0x02") if bad else None)
+    tw = [q.const("tw%d" % v, 512) for v in range(4)]
+    goals = []
+    for v in range(4):
+        r = q.call(tr, "tw%d" % v, *tw)
+        goals += ["(= %s %s)" % (lane(r, l), gf_pow(q, lane(tw[v], l), 16)) for l in range(4)]
+    return goals
 
 
 @query("le_bytes", "LE(n, b) of xts_spec.h == byte b of the 64-bit n zero-extended to 128 bits, b = 0..15")
@@ -546,18 +493,40 @@ def _(bad):
     return q, goals
 
 
+def cpu_checked():
+    """The intrinsics that tests/model checks against the CPU (an E(name, ...) table entry)."""
+    names = set()
+    d = os.path.join(ROOT, "tests", "model")
+    for f in sorted(os.listdir(d)):
+        if f.endswith(".c"):
+            names |= set(re.findall(r"^\s*E\((_mm\w+),", open(os.path.join(d, f)).read(), re.M))
+    return names
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "."
     os.makedirs(out, exist_ok=True)
     names = []
-    for name, expect, what, build in QUERIES:
-        q, goal = build()
-        q.name, q.expect, q.what = name, expect, what
-        with open(os.path.join(out, name + ".smt2"), "w") as f:
-            f.write(q.text(goal))
-        names.append("%s %s" % (name, expect))
+    try:
+        for name, expect, what, build in QUERIES:
+            q, goal = build()
+            q.name, q.expect, q.what = name, expect, what
+            with open(os.path.join(out, name + ".smt2"), "w") as f:
+                f.write(q.text(goal))
+            names.append("%s %s" % (name, expect))
+        used = TRANSLATOR.used
+        unused = sorted(set("_" + m for m in MODELS) - used)
+        if unused:
+            raise c2smt.CError("models no translated C function calls (delete them): " + " ".join(unused))
+        unchecked = sorted(used - cpu_checked())
+        if unchecked:
+            raise c2smt.CError("intrinsics without a CPU check in tests/model: " + " ".join(unchecked))
+    except c2smt.CError as e:
+        sys.exit("gen.py: %s" % e)
     with open(os.path.join(out, "list.txt"), "w") as f:
         f.write("\n".join(names) + "\n")
+    with open(os.path.join(out, "intrinsics.txt"), "w") as f:
+        f.write("\n".join(sorted(TRANSLATOR.used)) + "\n")
 
 
 if __name__ == "__main__":
