@@ -378,7 +378,7 @@ def _(q, bad):
 @c_query
 def _(q, bad):
     tr = q.c("src/backend_aesni.c", "mul_alpha_u64", "aesni.mul_alpha_u64",
-             mutate=("mul_alpha_u64", "63", 1, "62") if bad else None)  # v[0] >> 63 -> 62
+             mutate=("mul_alpha_u64", "0x87u", 0, "0x86u") if bad else None)
     t = q.const("t", W)
     lo, hi = split128(q, t)
     return "(= (concat %s %s) (gf_dbl t))" % (q.call(tr, "v1", lo, hi), q.call(tr, "v0", lo, hi))
