@@ -489,8 +489,9 @@ class Translation:
 
 class Translator:
     """models: intrinsic name without its leading underscore -> (result type, [argument kinds], fn).
-    Argument kinds: a vector type name (a term of that width is passed), 'imm' (a constant:
-    a Python int is passed), or an integer type (the converted value's term is passed)."""
+    Argument kinds: a vector type name (a term of that width is passed), 'imm', 'mask8',
+    'mask16' (a constant in the C: a Python int is passed), or an integer type (the converted
+    value's term is passed)."""
 
     def __init__(self, root, models):
         self.prog = Program(root)
@@ -982,9 +983,11 @@ class Translator:
         for a, k in zip(args, kinds):
             if isinstance(a, list):
                 raise CError("%s: array passed to %s" % (self.w, name))
-            if k == "imm":
+            if k in ("imm", "mask8", "mask16"):
                 if a.c is None or not a.is_int():
                     raise CError("%s: %s: immediate argument is not a constant" % (self.w, name))
+                if k != "imm" and not 0 <= a.c < (1 << int(k[4:])):
+                    raise CError("%s: %s: mask %d does not fit a __%s" % (self.w, name, a.c, k))
                 py.append(a.c)
             elif k in VEC_TYPES:
                 if a.ty != k:
