@@ -227,11 +227,9 @@ class Source:
             else:
                 code_lines.append(ln)
                 code_lines.extend([""] * (i - start))
-                self.line_conds[start] = [c for level in conds for c in level]
+                for k in range(start, i + 1):
+                    self.line_conds[k] = [c for level in conds for c in level]
         self.code = tokenize("\n".join(code_lines))
-        for t in self.code:
-            if t.line not in self.line_conds:
-                self.line_conds[t.line] = self.line_conds.get(t.line, [])
 
     def _directive(self, d, conds, line):
         m = re.match(r"(\w+)\s*(.*)", d)
@@ -291,8 +289,8 @@ def eval_cond(c, what):
 
 
 class FuncDef:
-    def __init__(self, src, name, ret, params, body, line):
-        self.src, self.name, self.ret, self.params, self.body, self.line = src, name, ret, params, body, line
+    def __init__(self, name, ret, params, body, line):
+        self.name, self.ret, self.params, self.body, self.line = name, ret, params, body, line
 
 
 def parse_type(words, what):
@@ -362,9 +360,8 @@ class Program:
                 where = "%s:%d" % (s.path, t.line)
                 if not s.active(s.line_conds.get(t.line, []), where):
                     continue
-                k = i - 1
-                while k >= 0 and toks[k].text not in (";", "}", ")") and toks[k].kind in ("id", "op") \
-                        and toks[k].text not in ("{",):
+                k = i - 1  # the return type and qualifiers: back to the previous ; } or )
+                while k >= 0 and toks[k].text not in (";", "}", ")"):
                     k -= 1
                 head = [x.text for x in toks[k + 1:i]]
                 head = [w for w in head if w not in ("ALWAYS_INLINE", "static", "inline")]
@@ -376,7 +373,7 @@ class Program:
                     if depth == 0:
                         break
                     b += 1
-                found.append(FuncDef(s, name, ret, params, toks[j + 2:b], where))
+                found.append(FuncDef(name, ret, params, toks[j + 2:b], where))
         if len(found) > 1:
             raise CError("function %s: %d definitions (%s)" % (name, len(found),
                                                                ", ".join(f.line for f in found)))
@@ -497,6 +494,7 @@ class Translator:
         self.prog = Program(root)
         self.models = models
         self.used = set()
+        self.done = {}  # prefix -> the Translation of the unchanged C
 
     def translate(self, path, name, prefix, args=None, mutate=None):
         """Translate function or function-like macro `name` of file `path` (relative to root).
@@ -560,7 +558,10 @@ class Translator:
             raise CError("mutation %r: %s not translated" % (mutate, mutate[0]))
         self.used |= self.intrinsics
         where = f.line if f is not None else m.where
-        return Translation(prefix, where, params, list(self.lets), outputs, sorted(self.intrinsics))
+        tr = Translation(prefix, where, params, list(self.lets), outputs, sorted(self.intrinsics))
+        if mutate is None:
+            self.done[prefix] = tr
+        return tr
 
     def mutated_body(self, name, toks):
         if self.mutate is None or self.mutate[0] != name:

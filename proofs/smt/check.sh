@@ -1,23 +1,49 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0 OR MIT
 # Runs every query of gen.py with z3 and cvc4; fails on any unexpected answer.
-# Queries cpu_*: gen.py's intrinsic models against the CPU (n/a where it lacks them).
+# Queries cpu_*: gen.py's intrinsic models against the CPU; ccpu_*: the translated C
+# functions against the compiled ones (n/a where the CPU lacks the instructions).
 # One line per query: name, expected, z3's answer, cvc4's answer, wall time (both provers).
 # A query may hold several (check-sat)s (push/pop); its answer is sat if any is sat,
 # unsat if all are unsat, else the first other answer (unknown, timeout, an error).
 # Usage: sh proofs/smt/check.sh [OUTDIR]    (default: a temporary directory)
-#   SMT_CPU_TRIALS (200), SMT_CPU_SEED (1): random trials per intrinsic, and their seed
+#   SMT_CPU_TRIALS (200), SMT_C_TRIALS (100), SMT_CPU_SEED (1): random trials per
+#   intrinsic and per C function, and their seed
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:-$(mktemp -d)}
 python3 "$here/gen.py" "$out"
 # The intrinsic models against the CPU (queries cpu_*): intrin_cpu.c runs the real
 # instructions on random inputs, with a fixed seed so that the report is reproducible.
+# The translated functions against the compiled ones (queries ccpu_*): c_cpu.c includes
+# each source file whole, built with the Makefile's ISA flags for that backend.
+root=$(cd "$here/../.." && pwd)
+cc=${CC:-cc}
+trials=${SMT_CPU_TRIALS:-200}
+c_trials=${SMT_C_TRIALS:-100}
+seed=${SMT_CPU_SEED:-1}
+: >"$out/c_cpu.txt"
 if [ "$(uname -m)" = x86_64 ]; then
-    ${CC:-cc} -O2 -I "$out" -o "$out/intrin_cpu" "$here/intrin_cpu.c"
-    "$out/intrin_cpu" "${SMT_CPU_TRIALS:-200}" "${SMT_CPU_SEED:-1}" >"$out/intrin_cpu.txt"
+    $cc -O2 -I "$out" -o "$out/intrin_cpu" "$here/intrin_cpu.c"
+    "$out/intrin_cpu" "$trials" "$seed" >"$out/intrin_cpu.txt"
+    for group in "CT64 ct64" "AESNI aesni aes pclmul sse4.1" "VAES256 vaes256 avx2 aes vaes pclmul vpclmulqdq" \
+        "VAES512 vaes512 avx2 aes vaes pclmul vpclmulqdq avx512f avx512vl avx512bw avx512dq"; do
+        set -- $group
+        g=$1 id=$2
+        shift 2
+        if ! "$out/intrin_cpu" --has "$@"; then
+            echo "NA $g" >>"$out/c_cpu.txt"
+            continue
+        fi
+        isa=$(sed -n "s/^ISA_x86_64_$id *:= *//p" "$root/Makefile")
+        # shellcheck disable=SC2086
+        $cc -O2 -std=c11 -D_GNU_SOURCE -I "$root/include" -I "$root/src" $isa -DC_CPU_$g \
+            -o "$out/c_cpu_$id" "$here/c_cpu.c"
+        "$out/c_cpu_$id" "$c_trials" "$seed" >>"$out/c_cpu.txt"
+    done
 else
     sed 's/^/NA /' "$out/intrinsics.txt" >"$out/intrin_cpu.txt"
+    printf 'NA %s\n' CT64 AESNI VAES256 VAES512 >"$out/c_cpu.txt"
 fi
 python3 "$here/gen.py" --cpu "$out"
 TL=${SMT_TIMEOUT:-20}

@@ -19,8 +19,9 @@ ACSL spec (MULX, LE) that are not C code.
 
 Usage: gen.py OUTDIR   writes OUTDIR/<name>.smt2, OUTDIR/list.txt, OUTDIR/intrinsics.txt
                        (the intrinsics the translated C calls), OUTDIR/intrin_cpu_table.h
-       gen.py --cpu OUTDIR   reads OUTDIR/intrin_cpu.txt (intrin_cpu.c's output), writes the
-                       cpu_* queries and adds them to OUTDIR/list.txt
+       gen.py --cpu OUTDIR   reads OUTDIR/intrin_cpu.txt and OUTDIR/c_cpu.txt (the output of
+                       intrin_cpu.c and c_cpu.c), writes the cpu_* and ccpu_* queries and
+                       adds them to OUTDIR/list.txt
 """
 import os
 import re
@@ -603,10 +604,75 @@ def cpu_queries(out):
     return lines
 
 
+
+# The translated C against the compiled C: c_cpu.c includes each source file whole (built with
+# the Makefile's ISA flags) and runs the functions above on random inputs; `gen.py --cpu`
+# turns its output (OUTDIR/c_cpu.txt) into the queries ccpu_PREFIX: c2smt's translation gives
+# the compiled code's results on each trial (unsat), twin with one bit flipped (sat).
+C_CPU_GROUPS = {"CT64": ("ct64.",), "AESNI": ("aesni.", "x86."), "VAES256": ("vaes256.",),
+                "VAES512": ("vaes512.",)}
+
+
+def hexval(h):
+    return int.from_bytes(bytes.fromhex(h), "little")
+
+
+def split_hex(h, widths):
+    """h: bytes in memory order; widths: bits of each value, first value first."""
+    out, pos = [], 0
+    for w in widths:
+        out.append(hexval(h[pos:pos + w // 4]))
+        pos += w // 4
+    if pos != len(h):
+        raise c2smt.CError("c_cpu.txt: %d hex digits where %d were expected" % (len(h), pos))
+    return out
+
+
+def c_cpu_queries(out):
+    trials, na = {}, set()
+    for ln in open(os.path.join(out, "c_cpu.txt")):
+        f = ln.split()
+        if f[0] == "NA":
+            na.add(f[1])
+            continue
+        k = f.index("=")
+        trials.setdefault(f[0], []).append(("".join(f[1:k]), "".join(f[k + 1:])))
+    lines = []
+    for prefix, tr in sorted(TRANSLATOR.done.items()):
+        if prefix not in trials:
+            if not any(prefix.startswith(p) for g in na for p in C_CPU_GROUPS[g]):
+                raise c2smt.CError("c_cpu.c does not run %s" % prefix)
+            lines.append("ccpu_%s n/a" % prefix)
+            continue
+        outs = list(tr.body)
+        for bad in (False, True):
+            eqs = []
+            for n, (pin, pout) in enumerate(trials[prefix]):
+                args = [hx(v, b) for v, (_, b) in zip(split_hex(pin, [b for _, b in tr.params]), tr.params)]
+                want = split_hex(pout, [tr.bits[o] for o in outs])
+                if bad and n == 0:
+                    want[0] ^= 1
+                eqs += ["(= %s %s)" % (tr.call(o, *args), hx(v, tr.bits[o])) for o, v in zip(outs, want)]
+            qn = "ccpu_%s%s" % (prefix, "_bad" if bad else "")
+            expect = "sat" if bad else "unsat"
+            with open(os.path.join(out, qn + ".smt2"), "w") as f:
+                f.write("; %s (expect %s)\n; the translation of %s on %d results of the compiled C%s\n"
+                        "(set-logic QF_BV)\n(assert (not (and %s)))\n(check-sat)\n(exit)\n" % (
+                            qn, expect, tr.where, len(trials[prefix]),
+                            " (the first with one bit flipped)" if bad else "", " ".join(eqs)))
+            lines.append("%s %s" % (qn, expect))
+    return lines
+
+
 def main():
     if sys.argv[1:2] == ["--cpu"]:
         out = sys.argv[2]
-        lines = cpu_queries(out)
+        try:
+            for _, _, _, build in QUERIES:  # the translations, again
+                build()
+            lines = cpu_queries(out) + c_cpu_queries(out)
+        except c2smt.CError as e:
+            sys.exit("gen.py --cpu: %s" % e)
         with open(os.path.join(out, "list.txt"), "a") as f:
             f.write("\n".join(lines) + "\n")
         return

@@ -8,6 +8,7 @@
  *   NAME IMM ARG0HEX ARG1HEX ... RESULTHEX
  * or `NA NAME` when the CPU lacks the instructions.
  * Usage: intrin_cpu TRIALS SEED
+ *        intrin_cpu --has FEATURE...   (exit 0 if the CPU has them all)
  */
 #include <immintrin.h>
 #include <stdint.h>
@@ -49,8 +50,28 @@ static void hex(const uint8_t *p, int n)
         printf("%02x", p[i]);
 }
 
+/* intrin_cpu --has FEATURE...: exit 0 if the CPU has all of them (for check.sh). */
+static int has(const char *f)
+{
+    return !strcmp(f, "aes") ? __builtin_cpu_supports("aes") : !strcmp(f, "pclmul") ? __builtin_cpu_supports("pclmul")
+         : !strcmp(f, "sse4.1") ? __builtin_cpu_supports("sse4.1") : !strcmp(f, "avx2") ? __builtin_cpu_supports("avx2")
+         : !strcmp(f, "vaes") ? __builtin_cpu_supports("vaes")
+         : !strcmp(f, "vpclmulqdq") ? __builtin_cpu_supports("vpclmulqdq")
+         : !strcmp(f, "avx512f") ? __builtin_cpu_supports("avx512f")
+         : !strcmp(f, "avx512vl") ? __builtin_cpu_supports("avx512vl")
+         : !strcmp(f, "avx512bw") ? __builtin_cpu_supports("avx512bw")
+         : !strcmp(f, "avx512dq") ? __builtin_cpu_supports("avx512dq") : (fprintf(stderr, "unknown feature %s\n", f), 0);
+}
+
 int main(int argc, char **argv)
 {
+    if (argc > 1 && !strcmp(argv[1], "--has")) {
+        __builtin_cpu_init();
+        for (int i = 2; i < argc; i++)
+            if (!has(argv[i]))
+                return 1;
+        return 0;
+    }
     long trials = argc > 1 ? strtol(argv[1], NULL, 0) : 200;
     rng = (argc > 2 ? strtoull(argv[2], NULL, 0) : 1) | 1;
     __builtin_cpu_init();
