@@ -28,6 +28,7 @@ if [ "$(uname -m)" = x86_64 ]; then
     "$out/intrin_cpu" "$trials" "$seed" >"$out/intrin_cpu.txt"
     for group in "CT64 ct64" "AESNI aesni aes pclmul sse4.1" "VAES256 vaes256 avx2 aes vaes pclmul vpclmulqdq" \
         "VAES512 vaes512 avx2 aes vaes pclmul vpclmulqdq avx512f avx512vl avx512bw avx512dq"; do
+        # shellcheck disable=SC2086 # split on purpose: GROUP ID FEATURE...
         set -- $group
         g=$1 id=$2
         shift 2
