@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0 OR MIT
 """
 Translates straight-line C functions of vxts's source into SMT-LIB2 QF_BV
-define-funs, so that the queries of gen.py are about the C text itself.
+terms, so that the queries of gen.py are about the C text itself.
 
 The subset understood is exactly what the tweak functions use; anything else
 stops the translation with an error that names the construct (CError):
@@ -120,8 +120,8 @@ def common_type(a, b):
     """The usual arithmetic conversions (C11 6.3.1.8) on promoted types."""
     if a == b:
         return a
-    ab, asg, ar = INT_TYPES[a]
-    bb, bsg, br = INT_TYPES[b]
+    _, asg, ar = INT_TYPES[a]
+    _, bsg, br = INT_TYPES[b]
     if asg == bsg:
         return a if ar >= br else b
     u, s = (a, b) if not asg else (b, a)
@@ -697,6 +697,8 @@ class Translator:
 
     def as_type(self, v, ty, w):
         """Assignment/argument/return conversion."""
+        if isinstance(v, list):
+            raise CError("%s: an array used as a value" % w)
         if v.ty == ty:
             return v
         if v.is_int() and ty in INT_TYPES:
@@ -764,6 +766,8 @@ class Translator:
         return v
 
     def binop(self, op, a, b, w):
+        if isinstance(a, list) or isinstance(b, list):
+            raise CError("%s: an array used as a value" % w)
         if not a.is_int() or not b.is_int():
             if op in ("^", "&", "|") and a.ty == b.ty and a.ty in VEC_TYPES:
                 return Val(a.ty, "(%s %s %s)" % ({"^": "bvxor", "&": "bvand", "|": "bvor"}[op], a.term, b.term))
@@ -827,6 +831,8 @@ class Translator:
         if t in ("-", "~", "!", "+"):
             self.take()
             v = self.unary()
+            if isinstance(v, list):
+                raise CError("%s: an array used as a value" % self.w)
             if t == "~" and v.ty in VEC_TYPES:
                 return Val(v.ty, "(bvnot %s)" % v.term)
             v = promote(v)
