@@ -24,6 +24,9 @@
 #                   all but test_differential (see HARD_SAN_TESTS)
 #   san-cli-gcc-O0 ... san-cli-clang-O3 (the LUKS suite too in the -O0 builds)
 #                   the CLI's tests (check-cli, basic and data suites) in the same four builds
+#   san-provider    the OpenSSL provider and its EVP tests (check-provider) built with gcc -O0,
+#                   ASan + UBSan, both ways of loading it; 4 random lengths to 2^24, and no
+#                   `openssl` command checks (the system openssl cannot load a sanitized module)
 #   tsan-cli        the CLI's data suite (threads, streams, signals) with ThreadSanitizer
 #   warn-clang-O2   the library, CLI and tests built with clang -Werror at -O2
 #                   (gcc -O2 -Werror is the ct-* build)
@@ -73,7 +76,7 @@ HARD_SAN_TEST_ENV ?= VXTS_TEST_MEDIUM_RANDOM=8 VXTS_TEST_LARGE_RANDOM=0
 HARD_CHECKS ?= cppcheck clang-tidy ct-asm ct-taint-O2 ct-taint-O0 ct-taint-O3 ct-dudect \
                fuzz-differential fuzz-api fuzz-cli fuzz-luks \
                san-gcc-O0 san-clang-O0 san-gcc-O3 san-clang-O3 \
-               san-cli-gcc-O0 san-cli-clang-O0 san-cli-gcc-O3 san-cli-clang-O3 tsan-cli warn-clang-O2
+               san-cli-gcc-O0 san-cli-clang-O0 san-cli-gcc-O3 san-cli-clang-O3 san-provider tsan-cli warn-clang-O2
 
 HARD_RUN := sh tests/ct/hardening.sh run $(HARD_LOGS)
 HARD_LOG_FILES := $(addprefix $(HARD_LOGS)/,$(addsuffix .log,$(HARD_CHECKS)))
@@ -181,6 +184,12 @@ HARD_SAN_CLI_SUITES = basic data $(if $(filter %-O0,$(1)),luks)
 $(addprefix $(HARD_LOGS)/san-cli-,$(addsuffix .log,$(HARD_SAN_CONFIGS))): $(HARD_LOGS)/san-cli-%.log: build-asan-%/lib/libvxts.a hard-force
 	@$(HARD_RUN) san-cli-$* env $(HARD_SAN_ENV) VXTS_CLI_SUITES="$(call HARD_SAN_CLI_SUITES,$*)" VXTS_LUKS_VMEM_KIB= \
 		$(call hard_san_make,$*) check-cli
+
+# The provider in the gcc -O0 sanitizer build (its library reused): vxts.so and test_provider
+# both sanitized, so that the test program brings the runtimes the module needs.
+$(HARD_LOGS)/san-provider.log: build-asan-gcc-O0/lib/libvxts.a hard-force
+	@$(HARD_RUN) san-provider env $(HARD_SAN_ENV) VXTS_PROVIDER_CLI=no VXTS_PROVIDER_LARGE=4 \
+		$(call hard_san_make,gcc-O0) check-provider
 
 # ThreadSanitizer (clang) on the library and the CLI: the CLI suite's data part
 # (threads, chunk sizes, streams, progress, signals) through the threaded data path.

@@ -15,7 +15,6 @@ PROVIDER_TEST     := $(BUILD)/tests/provider/test_provider
 # module never binds to another copy of vxts in the process (or lends it its own).
 PROVIDER_CFLAGS    = $(ALL_CFLAGS) -Werror -fvisibility=hidden
 PROVIDER_LDFLAGS   = -shared -Wl,--exclude-libs,ALL -Wl,-z,defs -Wl,-z,noexecstack $(LDFLAGS)
-PROVIDER_TEST_ENV ?=
 
 .PHONY: provider check-provider
 provider: $(PROVIDER)
@@ -31,7 +30,7 @@ $(PROVIDER_TEST): tests/provider/test_provider.c include/vxts.h $(STATIC)
 		$< $(STATIC) $(LDFLAGS) -lcrypto -o $@
 
 check-provider: $(PROVIDER) $(PROVIDER_TEST)
-	@$(PROVIDER_TEST_ENV) sh tests/provider/run.sh $(PROVIDER_DIR) $(PROVIDER_TEST)
+	@sh tests/provider/run.sh $(PROVIDER_DIR) $(PROVIDER_TEST)
 
 # make install puts vxts.so where OpenSSL looks (Makefile: OSSL_MODULESDIR, INSTALL_LIST).
 ifneq ($(OSSL_MODULESDIR),)
