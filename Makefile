@@ -204,7 +204,7 @@ MK_GOALS_proofs    := prove prove-report
 MK_GOALS_aarch64   := check-aarch64 install-aarch64 aarch64-build aarch64-toolchain aarch64-tests-build
 MK_GOALS_hardening := check-hardening hard-logs ct-branches-update
 MK_GOALS_model     := check-model model-build model-coverage
-MK_GOALS_provider  := provider check-provider install check-install bench bench-build bench-quick check-hardening hard-logs
+MK_GOALS_provider  := provider check-provider install check-install bench bench-build bench-quick
 MK_FILES   := $(wildcard mk/*.mk)
 MK_KNOWN   := all lib help clean uninstall test pkg-files $(foreach f,$(MK_FILES),$(MK_GOALS_$(basename $(notdir $(f)))))
 ifneq ($(filter-out $(MK_KNOWN),$(MAKECMDGOALS)),)
