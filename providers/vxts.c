@@ -246,13 +246,11 @@ static void *xts256_newctx(void *provctx)
     return xts_newctx(provctx, VXTS_KEY_BYTES_256);
 }
 
-/* The key schedules and the tweak go; the compiler cannot drop the wipes. */
-static void cipher_forget(cipher *c)
+/* The key schedules go, in a way the compiler cannot drop. */
+static void cipher_forget_key(cipher *c)
 {
     vxts_wipe(&c->xts);
-    explicit_bzero(c->tweak, sizeof c->tweak);
     c->key_set = 0;
-    c->tweak_set = 0;
 }
 
 static void xts_freectx(void *vctx)
@@ -261,7 +259,8 @@ static void xts_freectx(void *vctx)
 
     if (c == NULL)
         return;
-    cipher_forget(c);
+    cipher_forget_key(c);
+    explicit_bzero(c->tweak, sizeof c->tweak);
     free(c);
 }
 
@@ -293,8 +292,9 @@ static int xts_init(cipher *c, const unsigned char *key, size_t keylen, const un
                         vxts_strerror(VXTS_ERR_KEY_LENGTH), keylen);
             return 0;
         }
-        /* The old key goes first: a refused key leaves no usable key (vxts_init wipes). */
-        cipher_forget(c);
+        /* The old key goes first: a refused key leaves no usable key (vxts_init wipes). A tweak
+           set before stays, as with OpenSSL's XTS (openssl speed sets the IV, then the key). */
+        cipher_forget_key(c);
         status = vxts_init(&c->xts, key, keylen);
         if (!vxts_result(c->prov, status, __LINE__, __func__))
             return 0;
