@@ -33,7 +33,7 @@
 #   fuzz-differential fuzz-api fuzz-cli fuzz-luks
 #                   libFuzzer targets (clang, ASan + UBSan): regression inputs and
 #                   seeds replayed, then FUZZ_SECONDS of fuzzing each
-#   cppcheck clang-tidy   static analysis of src/
+#   cppcheck clang-tidy   static analysis of src/ and providers/
 #
 # Build directories: build-ct-O{0,2,3}, build-asan-{gcc,clang}-O{0,3},
 # build-warn-clang-O2, build-fuzz, build-tsan (all ignored by git, removed by make clean).
@@ -279,9 +279,9 @@ HARD_CPPCHECK := cppcheck --std=c11 --enable=warning,style,performance,portabili
 	--suppress=variableScope --suppress=knownConditionTrueFalse:src/backend_vaes256.c
 
 $(HARD_LOGS)/cppcheck.log: hard-force
-	@$(HARD_RUN) cppcheck sh -c '$(HARD_CPPCHECK) -D__x86_64__ src/ && \
+	@$(HARD_RUN) cppcheck sh -c '$(HARD_CPPCHECK) -D__x86_64__ src/ providers/ && \
 		$(HARD_CPPCHECK) -D__aarch64__ src/backend_armce.c src/cpu_arm.c src/mode.c src/backends.c src/util.c src/backend_ct64.c && \
-		echo "cppcheck: src/ clean (x86-64 and AArch64 configurations)"'
+		echo "cppcheck: src/ and providers/ clean (x86-64 and AArch64 configurations)"'
 
 # clang-tidy: the checks of .clang-tidy, each file with its backend's ISA flags.
 # Suppressed, with the reason:
@@ -290,7 +290,7 @@ $(HARD_LOGS)/cppcheck.log: hard-force
 #    the loop filling w[] never runs; setup is only called with 16 or 32).
 HARD_TIDY_FLAGS := -std=c11 -D_GNU_SOURCE -Iinclude -Isrc
 HARD_TIDY_SRC := src/mode.c src/backends.c src/util.c src/backend_ct64.c src/cpu_x86.c src/cpu_arm.c \
-	src/backend_aesni.c src/backend_vaes256.c src/backend_vaes512.c
+	src/backend_aesni.c src/backend_vaes256.c src/backend_vaes512.c providers/vxts.c
 $(HARD_LOGS)/clang-tidy.log: hard-force
 	@$(HARD_RUN) clang-tidy sh -c 'set -e; for f in $(HARD_TIDY_SRC); do \
 		b=$$(basename $$f .c); isa=""; case $$b in backend_aesni) isa="$(ISA_aesni)";; \
@@ -300,6 +300,6 @@ $(HARD_LOGS)/clang-tidy.log: hard-force
 		clang-tidy --quiet --checks=-clang-analyzer-core.uninitialized.Assign src/backend_armce.c src/cpu_arm.c -- \
 		--target=aarch64-linux-gnu $(HARD_TIDY_FLAGS) $(ISA_aarch64_armce) -isystem /usr/aarch64-linux-gnu/include; \
 		else echo "note: no AArch64 headers (libc6-dev-arm64-cross): backend_armce.c not analysed"; fi; \
-		echo "clang-tidy: src/ clean"'
+		echo "clang-tidy: src/ and providers/ clean"'
 
 endif # HARD_SUBMAKE
