@@ -203,7 +203,6 @@ static OSSL_FUNC_cipher_freectx_fn xts_freectx;
 static OSSL_FUNC_cipher_dupctx_fn xts_dupctx;
 static OSSL_FUNC_cipher_encrypt_init_fn xts_encrypt_init;
 static OSSL_FUNC_cipher_decrypt_init_fn xts_decrypt_init;
-static OSSL_FUNC_cipher_update_fn xts_update;
 static OSSL_FUNC_cipher_final_fn xts_final;
 static OSSL_FUNC_cipher_cipher_fn xts_cipher;
 static OSSL_FUNC_cipher_get_ctx_params_fn xts_get_ctx_params;
@@ -293,7 +292,7 @@ static int xts_init(cipher *c, const unsigned char *key, size_t keylen, const un
             return 0;
         }
         /* The old key goes first: a refused key leaves no usable key (vxts_init wipes). A tweak
-           set before stays, as with OpenSSL's XTS (openssl speed sets the IV, then the key). */
+           set before stays, as with OpenSSL's XTS (an application may set the IV, then the key). */
         cipher_forget_key(c);
         status = vxts_init(&c->xts, key, keylen);
         if (!vxts_result(c->prov, status, __LINE__, __func__))
@@ -319,7 +318,7 @@ static int xts_decrypt_init(void *vctx, const unsigned char *key, size_t keylen,
     return xts_init(vctx, key, keylen, iv, ivlen, params, 0);
 }
 
-/* One data unit: the whole input under the current tweak, as OpenSSL's XTS does. */
+/* update and cipher: one data unit, the whole input under the current tweak, as OpenSSL's XTS. */
 static int xts_cipher(void *vctx, unsigned char *out, size_t *outl, size_t outsize, const unsigned char *in,
                       size_t inl)
 {
@@ -343,12 +342,6 @@ static int xts_cipher(void *vctx, unsigned char *out, size_t *outl, size_t outsi
         return 0;
     *outl = inl;
     return 1;
-}
-
-static int xts_update(void *vctx, unsigned char *out, size_t *outl, size_t outsize, const unsigned char *in,
-                      size_t inl)
-{
-    return xts_cipher(vctx, out, outl, outsize, in, inl);
 }
 
 static int xts_final(void *vctx, unsigned char *out, size_t *outl, size_t outsize)
@@ -489,7 +482,7 @@ static const OSSL_PARAM *xts_settable_ctx_params(void *vctx, void *provctx)
         {OSSL_FUNC_CIPHER_DUPCTX, (void (*)(void))xts_dupctx},                                  \
         {OSSL_FUNC_CIPHER_ENCRYPT_INIT, (void (*)(void))xts_encrypt_init},                      \
         {OSSL_FUNC_CIPHER_DECRYPT_INIT, (void (*)(void))xts_decrypt_init},                      \
-        {OSSL_FUNC_CIPHER_UPDATE, (void (*)(void))xts_update},                                  \
+        {OSSL_FUNC_CIPHER_UPDATE, (void (*)(void))xts_cipher},                                  \
         {OSSL_FUNC_CIPHER_FINAL, (void (*)(void))xts_final},                                    \
         {OSSL_FUNC_CIPHER_CIPHER, (void (*)(void))xts_cipher},                                  \
         {OSSL_FUNC_CIPHER_GET_PARAMS, (void (*)(void))xts##bits##_get_params},                  \

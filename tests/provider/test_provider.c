@@ -11,7 +11,7 @@
  * key sizes, in place and not; IEEE 1619 Annex B (tests/vectors/ieee1619.txt); every refusal
  * (Key1 == Key2 both directions, lengths outside 16..2^24, partial overlap, no tweak, a key
  * length change) returns 0, puts vxts's message on the error queue and leaves the output as it
- * was; final writes nothing; the parameters; dupctx; two threads on duplicated contexts.
+ * was; final writes nothing; EVP_Cipher; the parameters; dupctx; two threads on duplicated contexts.
  * libvxts is linked for vxts_strerror only (the expected messages). Ends with
  * "N passed, N failed"; exits 1 if any failed. VXTS_TEST_SEED=N replays the random choices.
  */
@@ -431,6 +431,9 @@ static void duplicates(const ciphers *cs)
                   EVP_CipherInit_ex(orig, NULL, NULL, key, NULL, -1) == 1 &&
                   EVP_CipherUpdate(orig, a, &(int){0}, source, 500) == 1 && memcmp(a, expect1, 500) == 0,
               "%s: a tweak set before the key is kept", cipher_names[k]);
+        memset(a, 0, sizeof a);
+        check(EVP_Cipher(orig, a, source, 500) > 0 && memcmp(a, expect1, 500) == 0,
+              "%s: EVP_Cipher (the cipher function) as update", cipher_names[k]);
         EVP_CIPHER_CTX_free(orig);
         orig = keyed(cs->vxts[k], key, 1);
         check(orig != NULL && EVP_CipherInit_ex(orig, NULL, NULL, NULL, t1, -1) == 1 &&
