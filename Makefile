@@ -39,6 +39,9 @@ INCLUDEDIR  ?= $(PREFIX)/include
 MANDIR      ?= $(PREFIX)/share/man
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 CMAKEDIR    ?= $(LIBDIR)/cmake/vxts
+# Where OpenSSL 3 looks for provider modules (the OpenSSL provider, mk/provider.mk); asked only
+# when install or uninstall needs it. Empty (no libcrypto.pc): the provider is not installed.
+OSSL_MODULESDIR ?= $(shell pkg-config --variable=modulesdir libcrypto 2>/dev/null)
 
 # Target architecture, from the compiler, so that `make CC=aarch64-linux-gnu-gcc` cross-builds.
 # (Not TARGET_ARCH: GNU make's built-in rules pass that one to the compiler, and packagers set it.)
@@ -63,6 +66,7 @@ ISA_armce   = $(ISA_$(VXTS_ARCH)_armce)
 LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 STATIC  := $(BUILD)/lib/libvxts.a
 SHARED  := $(BUILD)/lib/libvxts.so.$(VERSION)
+PROVIDER := $(BUILD)/provider/vxts.so
 
 .PHONY: all lib help clean install uninstall
 all: lib
@@ -132,6 +136,7 @@ INSTALL_LIST = \
 	644|$(PKG)/vxtsConfig.cmake|$(CMAKEDIR)/vxtsConfig.cmake \
 	644|$(PKG)/vxtsConfigVersion.cmake|$(CMAKEDIR)/vxtsConfigVersion.cmake \
 	755|$(BUILD)/bin/vxts|$(BINDIR)/vxts \
+	$(if $(OSSL_MODULESDIR),755|$(PROVIDER)|$(OSSL_MODULESDIR)/vxts.so) \
 	$(foreach m,$(MAN_SRC),644|$(PKG)/$(m)|$(MANDIR)/man$(subst .,,$(suffix $(m)))/$(notdir $(m)))
 INSTALL_LINKS = $(LIBDIR)/libvxts.so.$(SOVERSION) $(LIBDIR)/libvxts.so
 INSTALL_FILES = $(foreach e,$(INSTALL_LIST),$(lastword $(subst |, ,$(e)))) $(INSTALL_LINKS)
@@ -140,7 +145,7 @@ INSTALL_DIRS  = $(sort $(dir $(addprefix $(DESTDIR),$(INSTALL_FILES))))
 # removes those (when empty) and no other.
 INSTALL_DIRS_RECORD := $(BUILD)/installed-dirs
 
-# make install [PREFIX=/usr/local] [DESTDIR=] [LIBDIR= INCLUDEDIR= BINDIR= MANDIR=]
+# make install [PREFIX=/usr/local] [DESTDIR=] [LIBDIR= INCLUDEDIR= BINDIR= MANDIR=] [OSSL_MODULESDIR=]
 install: lib cli $(PKG_FILES)
 	@set -e; mkdir -p $(dir $(INSTALL_DIRS_RECORD)); touch $(INSTALL_DIRS_RECORD); \
 	for e in $(foreach e,$(INSTALL_LIST),'$(e)'); do \
@@ -177,7 +182,8 @@ help:
 	@echo "make bench-quick  a short benchmark run (development)"
 	@echo "make check-aarch64  cross-build for AArch64 and run the suite under qemu-aarch64"
 	@echo "make check-hardening  constant-time taint, fuzzing, sanitizer and compiler matrix"
-	@echo "make install [PREFIX=/usr/local] [DESTDIR=] [LIBDIR= INCLUDEDIR= BINDIR= MANDIR=]"
+	@echo "make provider  the OpenSSL 3 provider $(PROVIDER); make check-provider tests it"
+	@echo "make install [PREFIX=/usr/local] [DESTDIR=] [LIBDIR= INCLUDEDIR= BINDIR= MANDIR=] [OSSL_MODULESDIR=]"
 	@echo "make uninstall (the same variables)"
 	@echo "make install-aarch64 PREFIX=DIR   AArch64 libvxts.a and vxts.h"
 
@@ -198,6 +204,7 @@ MK_GOALS_proofs    := prove prove-report
 MK_GOALS_aarch64   := check-aarch64 install-aarch64 aarch64-build aarch64-toolchain aarch64-tests-build
 MK_GOALS_hardening := check-hardening hard-logs ct-branches-update
 MK_GOALS_model     := check-model model-build model-coverage
+MK_GOALS_provider  := provider check-provider install check-install bench bench-build bench-quick
 MK_FILES   := $(wildcard mk/*.mk)
 MK_KNOWN   := all lib help clean uninstall test pkg-files $(foreach f,$(MK_FILES),$(MK_GOALS_$(basename $(notdir $(f)))))
 ifneq ($(filter-out $(MK_KNOWN),$(MAKECMDGOALS)),)

@@ -22,7 +22,8 @@ typedef struct bench_case {
     size_t bytes;    /* bytes per operation (unit, or 1 MiB of sectors) */
 } bench_case;
 
-enum impl_kind { IMPL_VXTS, IMPL_OPENSSL, IMPL_GCRYPT };
+/* IMPL_OPENSSL_VXTS: OpenSSL EVP calls, served by the vxts provider (providers/vxts.c). */
+enum impl_kind { IMPL_VXTS, IMPL_OPENSSL, IMPL_OPENSSL_VXTS, IMPL_GCRYPT };
 
 typedef struct bench_impl {
     char name[24];

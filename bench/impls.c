@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 OR MIT */
 /*
  * The measured implementations: every compiled-in vxts backend, OpenSSL 3
- * EVP and libgcrypt. Keys are set once; each call only sets the tweak.
+ * EVP, OpenSSL 3 EVP through the vxts provider and libgcrypt. Keys are set
+ * once; each call only sets the tweak.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <gcrypt.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/provider.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -43,6 +45,12 @@ static void make_keys(void)
     }
     memcpy(key128, key256 + 7, sizeof key128);
 }
+
+/* The provider's directory: OPENSSL_MODULES if set, else the build's (mk/bench.mk). */
+#ifndef VXTS_BENCH_PROVIDER_DIR
+#define VXTS_BENCH_PROVIDER_DIR NULL
+#endif
+static OSSL_LIB_CTX *provider_libctx;
 
 static EVP_CIPHER_CTX *ossl_ctx(const EVP_CIPHER *cipher, const uint8_t *key, int enc)
 {
@@ -82,7 +90,7 @@ int impls_setup(bench_impl *impls, int max, char *err, size_t errlen)
     const char *gv;
 
     make_keys();
-    for (i = 0; (id = vxts_backend_id(i)) != NULL && n < max - 2; i++) {
+    for (i = 0; (id = vxts_backend_id(i)) != NULL && n < max - 3; i++) {
         bench_impl *im = &impls[n++];
         memset(im, 0, sizeof *im);
         snprintf(im->name, sizeof im->name, "%s", id);
@@ -126,6 +134,44 @@ int impls_setup(bench_impl *impls, int max, char *err, size_t errlen)
         im->usable = 1;
     }
 
+    /* The same EVP calls as "openssl", the provider loaded as an application would, in a
+       library context of its own; n/a when vxts.so is not found. */
+    {
+        bench_impl *im = &impls[n++];
+        EVP_CIPHER *c128 = NULL, *c256 = NULL;
+        memset(im, 0, sizeof *im);
+        snprintf(im->name, sizeof im->name, "openssl-vxts");
+        im->kind = IMPL_OPENSSL_VXTS;
+        provider_libctx = OSSL_LIB_CTX_new();
+        if (provider_libctx != NULL && getenv("OPENSSL_MODULES") == NULL && VXTS_BENCH_PROVIDER_DIR != NULL)
+            OSSL_PROVIDER_set_default_search_path(provider_libctx, VXTS_BENCH_PROVIDER_DIR);
+        if (provider_libctx != NULL && OSSL_PROVIDER_load(provider_libctx, "vxts") != NULL) {
+            ossl_state *s = calloc(1, sizeof *s);
+            c128 = EVP_CIPHER_fetch(provider_libctx, "AES-128-XTS", "provider=vxts");
+            c256 = EVP_CIPHER_fetch(provider_libctx, "AES-256-XTS", "provider=vxts");
+            if (s == NULL || c128 == NULL || c256 == NULL) {
+                snprintf(err, errlen, "vxts provider loaded, but its AES-XTS setup failed");
+                return -1;
+            }
+            s->enc128 = ossl_ctx(c128, key128, 1);
+            s->dec128 = ossl_ctx(c128, key128, 0);
+            s->enc256 = ossl_ctx(c256, key256, 1);
+            s->dec256 = ossl_ctx(c256, key256, 0);
+            EVP_CIPHER_free(c128);
+            EVP_CIPHER_free(c256);
+            if (!s->enc128 || !s->dec128 || !s->enc256 || !s->dec256) {
+                snprintf(err, errlen, "AES-XTS setup through the vxts provider failed");
+                return -1;
+            }
+            im->state = s;
+            im->usable = 1;
+        } else {
+            const char *dir = getenv("OPENSSL_MODULES") ? getenv("OPENSSL_MODULES") : VXTS_BENCH_PROVIDER_DIR;
+            fprintf(stderr, "vxts-bench: openssl-vxts is n/a: vxts.so not loadable from %s\n",
+                    dir != NULL ? dir : "OpenSSL's modulesdir");
+        }
+    }
+
     gv = gcry_check_version(NULL);
     gcry_control(GCRYCTL_DISABLE_SECMEM, 0);
     gcry_control(GCRYCTL_INITIALIZATION_FINISHED, 0);
@@ -161,7 +207,7 @@ void impls_free(bench_impl *impls, int n)
             vxts_state *s = im->state;
             vxts_wipe(&s->c128);
             vxts_wipe(&s->c256);
-        } else if (im->kind == IMPL_OPENSSL) {
+        } else if (im->kind == IMPL_OPENSSL || im->kind == IMPL_OPENSSL_VXTS) {
             ossl_state *s = im->state;
             EVP_CIPHER_CTX_free(s->enc128);
             EVP_CIPHER_CTX_free(s->dec128);
@@ -175,6 +221,8 @@ void impls_free(bench_impl *impls, int n)
         free(im->state);
         im->state = NULL;
     }
+    OSSL_LIB_CTX_free(provider_libctx);
+    provider_libctx = NULL;
 }
 
 /*
@@ -303,7 +351,8 @@ int impl_run(const bench_impl *im, const bench_case *c, uint8_t *out, const uint
         return -1;
     switch (im->kind) {
     case IMPL_VXTS: return run_vxts(im->state, c, out, in, seq, ops);
-    case IMPL_OPENSSL: return run_ossl(im->state, c, out, in, seq, ops);
+    case IMPL_OPENSSL:
+    case IMPL_OPENSSL_VXTS: return run_ossl(im->state, c, out, in, seq, ops);
     case IMPL_GCRYPT: return run_gcry(im->state, c, out, in, seq, ops);
     }
     return -1;

@@ -43,7 +43,7 @@ static void usage(FILE *f)
             "  --rounds N       trial rounds (default 9)\n"
             "  --trial-ms MS    minimum length of one trial (default 50)\n"
             "  --cases GLOBS    comma-separated globs over case names, e.g. 'aes256-enc-*'\n"
-            "  --impl LIST      comma-separated implementations (vxts backend ids, openssl, gcrypt)\n"
+            "  --impl LIST      comma-separated implementations (vxts backend ids, openssl, openssl-vxts, gcrypt)\n"
             "  --csv FILE       also write CSV\n"
             "  --json FILE      also write JSON\n"
             "  --cpu N          pin to CPU N (default: the CPU the program starts on)\n"

@@ -26,5 +26,8 @@ $(BENCH_DIR)/%.o: bench/%.c bench/bench.h include/vxts.h
 	@mkdir -p $(dir $@)
 	$(CC) $(BENCH_CFLAGS) -c $< -o $@
 
-$(BENCH_BIN): $(BENCH_OBJ) $(STATIC)
+# The "openssl-vxts" row loads the provider (mk/provider.mk) from the build unless OPENSSL_MODULES says.
+$(BENCH_DIR)/impls.o: BENCH_CFLAGS += -DVXTS_BENCH_PROVIDER_DIR='"$(abspath $(dir $(PROVIDER)))"'
+
+$(BENCH_BIN): $(BENCH_OBJ) $(STATIC) | $(PROVIDER)
 	$(CC) $(LDFLAGS) -o $@ $(BENCH_OBJ) $(STATIC) $(BENCH_PEER_LIBS) -lm

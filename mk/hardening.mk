@@ -24,13 +24,16 @@
 #                   all but test_differential (see HARD_SAN_TESTS)
 #   san-cli-gcc-O0 ... san-cli-clang-O3 (the LUKS suite too in the -O0 builds)
 #                   the CLI's tests (check-cli, basic and data suites) in the same four builds
+#   san-provider    the OpenSSL provider and its EVP tests (check-provider) built with gcc -O0,
+#                   ASan + UBSan, both ways of loading it; 4 random lengths to 2^24, and no
+#                   `openssl` command checks (the system openssl cannot load a sanitized module)
 #   tsan-cli        the CLI's data suite (threads, streams, signals) with ThreadSanitizer
 #   warn-clang-O2   the library, CLI and tests built with clang -Werror at -O2
 #                   (gcc -O2 -Werror is the ct-* build)
 #   fuzz-differential fuzz-api fuzz-cli fuzz-luks
 #                   libFuzzer targets (clang, ASan + UBSan): regression inputs and
 #                   seeds replayed, then FUZZ_SECONDS of fuzzing each
-#   cppcheck clang-tidy   static analysis of src/
+#   cppcheck clang-tidy   static analysis of src/ and providers/
 #
 # Build directories: build-ct-O{0,2,3}, build-asan-{gcc,clang}-O{0,3},
 # build-warn-clang-O2, build-fuzz, build-tsan (all ignored by git, removed by make clean).
@@ -73,7 +76,7 @@ HARD_SAN_TEST_ENV ?= VXTS_TEST_MEDIUM_RANDOM=8 VXTS_TEST_LARGE_RANDOM=0
 HARD_CHECKS ?= cppcheck clang-tidy ct-asm ct-taint-O2 ct-taint-O0 ct-taint-O3 ct-dudect \
                fuzz-differential fuzz-api fuzz-cli fuzz-luks \
                san-gcc-O0 san-clang-O0 san-gcc-O3 san-clang-O3 \
-               san-cli-gcc-O0 san-cli-clang-O0 san-cli-gcc-O3 san-cli-clang-O3 tsan-cli warn-clang-O2
+               san-cli-gcc-O0 san-cli-clang-O0 san-cli-gcc-O3 san-cli-clang-O3 san-provider tsan-cli warn-clang-O2
 
 HARD_RUN := sh tests/ct/hardening.sh run $(HARD_LOGS)
 HARD_LOG_FILES := $(addprefix $(HARD_LOGS)/,$(addsuffix .log,$(HARD_CHECKS)))
@@ -182,6 +185,12 @@ $(addprefix $(HARD_LOGS)/san-cli-,$(addsuffix .log,$(HARD_SAN_CONFIGS))): $(HARD
 	@$(HARD_RUN) san-cli-$* env $(HARD_SAN_ENV) VXTS_CLI_SUITES="$(call HARD_SAN_CLI_SUITES,$*)" VXTS_LUKS_VMEM_KIB= \
 		$(call hard_san_make,$*) check-cli
 
+# The provider in the gcc -O0 sanitizer build (its library reused): vxts.so and test_provider
+# both sanitized, so that the test program brings the runtimes the module needs.
+$(HARD_LOGS)/san-provider.log: build-asan-gcc-O0/lib/libvxts.a hard-force
+	@$(HARD_RUN) san-provider env $(HARD_SAN_ENV) VXTS_PROVIDER_CLI=no VXTS_PROVIDER_LARGE=4 \
+		$(call hard_san_make,gcc-O0) check-provider
+
 # ThreadSanitizer (clang) on the library and the CLI: the CLI suite's data part
 # (threads, chunk sizes, streams, progress, signals) through the threaded data path.
 $(HARD_LOGS)/tsan-cli.log: hard-force
@@ -270,9 +279,9 @@ HARD_CPPCHECK := cppcheck --std=c11 --enable=warning,style,performance,portabili
 	--suppress=variableScope --suppress=knownConditionTrueFalse:src/backend_vaes256.c
 
 $(HARD_LOGS)/cppcheck.log: hard-force
-	@$(HARD_RUN) cppcheck sh -c '$(HARD_CPPCHECK) -D__x86_64__ src/ && \
+	@$(HARD_RUN) cppcheck sh -c '$(HARD_CPPCHECK) -D__x86_64__ src/ providers/ && \
 		$(HARD_CPPCHECK) -D__aarch64__ src/backend_armce.c src/cpu_arm.c src/mode.c src/backends.c src/util.c src/backend_ct64.c && \
-		echo "cppcheck: src/ clean (x86-64 and AArch64 configurations)"'
+		echo "cppcheck: src/ and providers/ clean (x86-64 and AArch64 configurations)"'
 
 # clang-tidy: the checks of .clang-tidy, each file with its backend's ISA flags.
 # Suppressed, with the reason:
@@ -281,7 +290,7 @@ $(HARD_LOGS)/cppcheck.log: hard-force
 #    the loop filling w[] never runs; setup is only called with 16 or 32).
 HARD_TIDY_FLAGS := -std=c11 -D_GNU_SOURCE -Iinclude -Isrc
 HARD_TIDY_SRC := src/mode.c src/backends.c src/util.c src/backend_ct64.c src/cpu_x86.c src/cpu_arm.c \
-	src/backend_aesni.c src/backend_vaes256.c src/backend_vaes512.c
+	src/backend_aesni.c src/backend_vaes256.c src/backend_vaes512.c providers/vxts.c
 $(HARD_LOGS)/clang-tidy.log: hard-force
 	@$(HARD_RUN) clang-tidy sh -c 'set -e; for f in $(HARD_TIDY_SRC); do \
 		b=$$(basename $$f .c); isa=""; case $$b in backend_aesni) isa="$(ISA_aesni)";; \
@@ -291,6 +300,6 @@ $(HARD_LOGS)/clang-tidy.log: hard-force
 		clang-tidy --quiet --checks=-clang-analyzer-core.uninitialized.Assign src/backend_armce.c src/cpu_arm.c -- \
 		--target=aarch64-linux-gnu $(HARD_TIDY_FLAGS) $(ISA_aarch64_armce) -isystem /usr/aarch64-linux-gnu/include; \
 		else echo "note: no AArch64 headers (libc6-dev-arm64-cross): backend_armce.c not analysed"; fi; \
-		echo "clang-tidy: src/ clean"'
+		echo "clang-tidy: src/ and providers/ clean"'
 
 endif # HARD_SUBMAKE

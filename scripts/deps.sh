@@ -11,7 +11,7 @@ BUILD_PKGS="gcc make libc6-dev libssl-dev libargon2-dev libjson-c-dev"
 PROVE_PKGS="frama-c-base why3 z3 cvc4 python3 gcc libc6-dev"
 TEST_PKGS="$BUILD_PKGS libgcrypt20-dev pkg-config cryptsetup-bin valgrind clang \
 libclang-rt-14-dev cppcheck clang-tidy frama-c-base why3 z3 cvc4 qemu-user \
-gcc-aarch64-linux-gnu libc6-dev-arm64-cross python3 jq cmake groff-base"
+gcc-aarch64-linux-gnu libc6-dev-arm64-cross python3 jq cmake groff-base openssl"
 
 usage() { echo "usage: scripts/deps.sh [--list] build|test|prove" >&2; exit 2; }
 

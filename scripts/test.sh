@@ -12,7 +12,7 @@ set -u
 cd "$(dirname "$0")/.." || exit 2
 scripts/deps.sh test || exit 1
 
-STAGES=${*:-"check-lib check-cli check-install check-model prove check-hardening check-aarch64"}
+STAGES=${*:-"check-lib check-cli check-install check-provider check-model prove check-hardening check-aarch64"}
 JOBS=${JOBS:-2}
 mkdir -p build/logs
 logs=""

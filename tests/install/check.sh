@@ -4,7 +4,8 @@
 #   tests/install/check.sh WORKDIR VERSION SOVERSION     (from the top of the tree; make check-install)
 # Stages `make install DESTDIR=WORKDIR/dest PREFIX=/usr LIBDIR=/usr/lib/<multiarch>`, checks the
 # tree file by file, renders the man pages with groff -ww, builds and runs consumers with
-# pkg-config and with CMake (find_package(vxts), shared and static, version requests), then
+# pkg-config and with CMake (find_package(vxts), shared and static, version requests), loads the
+# OpenSSL provider from OpenSSL's modulesdir in the staged tree, then
 # `make uninstall` with the same variables must leave nothing. A second install with the default
 # directories under a PREFIX that already holds other files must leave those alone.
 # One line per check; the last line is "N passed, N failed"; exit 1 if any failed.
@@ -19,6 +20,8 @@ MAJOR=${VERSION%%.*}
 MINOR=${VERSION#*.}; MINOR=${MINOR%%.*}
 MULTIARCH=$($CC -dumpmachine)
 LIBDIR=/usr/lib/$MULTIARCH
+# Where OpenSSL looks for providers; make install puts vxts.so there (empty: no libcrypto.pc).
+MODULESDIR=$(pkg-config --variable=modulesdir libcrypto 2>/dev/null)
 SRC=$(pwd)
 PASSED=0 FAILED=0
 ok() { PASSED=$((PASSED + 1)); echo "ok   $1"; }
@@ -65,6 +68,7 @@ expected_tree() {
         echo ".$LIBDIR/cmake/vxts/vxtsConfig.cmake"
         echo ".$LIBDIR/cmake/vxts/vxtsConfigVersion.cmake"
         echo ./usr/bin/vxts
+        [ -z "$MODULESDIR" ] || echo ".$MODULESDIR/vxts.so"
         for m in man/*.[1-9]; do
             [ -f "$m" ] && echo "./usr/share/man/man${m##*.}/${m#man/}"
         done
@@ -83,6 +87,17 @@ links_ok() {
 }
 check "libvxts.so -> .so.$SOVERSION -> .so.$VERSION, soname libvxts.so.$SOVERSION" links_ok
 check "the installed vxts --version names $VERSION" sh -c "'$D/usr/bin/vxts' --version | grep -qF ' $VERSION'"
+
+# ---- the OpenSSL provider, where OpenSSL looks (pkg-config's modulesdir), loads from there ----
+provider_loads() {
+    out=$(OPENSSL_CONF=/dev/null openssl list -cipher-algorithms -provider-path "$D$MODULESDIR" -provider vxts 2>&1) &&
+    echo "$out" | grep -qF '{ 1.3.111.2.1619.0.1.2, AES-256-XTS } @ vxts' || { echo "$out"; return 1; }
+}
+if [ -n "$MODULESDIR" ]; then
+    check "vxts.so installed in OpenSSL's modulesdir $MODULESDIR; openssl loads it from there" provider_loads
+else
+    echo "n/a  the OpenSSL provider: no libcrypto.pc (libssl-dev), not installed"
+fi
 
 # ---- man pages ----
 if ls man/*.[1-9] >/dev/null 2>&1; then
@@ -175,15 +190,16 @@ mkdir -p "$P/share/man/man1" "$P/include" "$P/lib/pkgconfig" &&
     echo other >"$P/share/man/man1/other.1" && echo other >"$P/lib/pkgconfig/other.pc"
 before=$(cd "$P" && find . | sort)
 defaults() {
-    mk install PREFIX="$P" >/dev/null &&
+    mk install PREFIX="$P" OSSL_MODULESDIR="$P/lib/ossl-modules" >/dev/null &&
     [ -f "$P/lib/libvxts.so.$VERSION" ] && [ -f "$P/lib/cmake/vxts/vxtsConfig.cmake" ] &&
     [ -f "$P/include/vxts.h" ] && [ -f "$P/bin/vxts" ] &&
     [ "$(PKG_CONFIG_LIBDIR=$P/lib/pkgconfig pkg-config --variable=libdir vxts)" = "$P/lib" ] &&
-    mk uninstall PREFIX="$P" >/dev/null &&
+    { [ -z "$MODULESDIR" ] || [ -f "$P/lib/ossl-modules/vxts.so" ]; } &&
+    mk uninstall PREFIX="$P" OSSL_MODULESDIR="$P/lib/ossl-modules" >/dev/null &&
     after=$(cd "$P" && find . | sort) &&
     [ "$after" = "$before" ] || { echo "before:"; echo "$before"; echo "after:"; echo "$after"; return 1; }
 }
-check "PREFIX only (LIBDIR=PREFIX/lib ...): install, then uninstall leaves the other files and directories as they were" defaults
+check "PREFIX only (LIBDIR=PREFIX/lib ..., OSSL_MODULESDIR=PREFIX/lib/ossl-modules): install, then uninstall leaves the other files and directories as they were" defaults
 
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]
