@@ -139,7 +139,7 @@ wp_run ref-steal  "ref/ref_xts.c" "" "$REF -wp-fct steal_enc,steal_dec"
 # Typed+cast where a function reads the caller's vxts_ctx as a vxts_key
 # (REPORT.md, Assumptions). The coverage check below fails if a function of
 # mode.c is in no group.
-MODE_KEY="vxts_init,vxts_init_backend,init_with,vxts_backend_name,vxts_wipe,wipe_block"
+MODE_KEY="vxts_init,vxts_init_backend,init_with,expand_keys,vxts_backend_name,vxts_wipe,wipe_block"
 MODE_ARITH="equal_bytes_ct,tweak_mul_alpha,vxts_sector_tweak,copy_bytes,check_unit,check_sectors,check_addresses,key_check,key_usable,vxts_strerror,vxts_version"
 MODE_BLOCK="encrypt_block,encrypt_run,encrypt_steal_tail,first_tweak,decrypt_block,decrypt_run"
 MODE_UNIT="encrypt_with_tweak,decrypt_with_tweak,vxts_encrypt,vxts_decrypt"
@@ -158,6 +158,10 @@ wp_run mode-enc-unit  src/mode.c "$L -DVXTS_LEMMA_ENC_BLOCK -DVXTS_LEMMA_ENC_UNF
 wp_run mode-dec-steal src/mode.c "$L" "$M -wp-fct decrypt_steal_pp,decrypt_steal"
 wp_run mode-dec-unit  src/mode.c "$L -DVXTS_LEMMA_DEC_UNFOLD" "$M -wp-fct decrypt_unit"
 wp_run mode-unit      src/mode.c "$L -DVXTS_LEMMA_UNIT_READS" "$M -wp-fct $MODE_UNIT"
+# The public theorem with the key link (proofs/c/key_link.c): vxts_init then
+# vxts_encrypt / vxts_decrypt is XTS-AES under the keys the key bytes name.
+wp_run key-link proofs/c/key_link.c "$L -DVXTS_LEMMA_UNIT_READS" \
+    "$M -wp-prover z3n,cvc4n -wp-fct encrypt_with_key_bytes,decrypt_with_key_bytes"
 # encrypt_sector without the lemmas that unfold XTS_ENC_T (they make its frame
 # goal time out).
 wp_run mode-enc-sector src/mode.c "-DVXTS_SPEC_LEMMAS -DVXTS_LEMMAS_NO_ENC_UNFOLD" "$M -wp-fct encrypt_sector"

@@ -123,12 +123,32 @@ static int key_in_context(const vxts_ctx *ctx, const uint8_t *key, size_t key_le
     return ranges_meet((const uint8_t *)(const void *)ctx, sizeof *ctx, key, key_len);
 }
 
+/*
+ * Expands Key1 and Key2 (the two halves of key) into k's schedules, then
+ * multiplies every schedule word by keep: 1 keeps them, 0 (a weak key)
+ * clears them, with no branch on which.
+ */
+static void expand_keys(vxts_key *k, const vxts_backend *backend, const uint8_t *key, size_t half,
+                        uint64_t keep)
+{
+    size_t i;
+
+    vxts_kernel_setup(backend, k, key, key + half);
+    PROOF_LABEL(expanded);
+    /*@ loop invariant 0 <= i <= VXTS_SCHEDULE_BYTES / 8 && MASKED_UPTO(k, keep, i);
+        loop invariant keep == 1 ==> SCHEDULE_KEPT(k, expanded);
+        loop assigns i, k->schedule.words[0 .. VXTS_SCHEDULE_BYTES / 8 - 1];
+        loop variant VXTS_SCHEDULE_BYTES / 8 - i; */
+    for (i = 0; i < VXTS_SCHEDULE_BYTES / 8; i++)
+        k->schedule.words[i] *= keep;
+    /*@ assert keep == 1 ==> KEY1(k) == KEY1{expanded}(k) && KEY2(k) == KEY2{expanded}(k); */
+}
+
 static int init_with(vxts_ctx *ctx, const uint8_t *key, size_t key_len, const vxts_backend *backend)
 {
     vxts_key *k = (vxts_key *)(void *)ctx;
-    size_t half = key_len / 2, i;
+    size_t half = key_len / 2;
     int weak;
-    uint64_t keep, check;
 
     if (ctx == NULL)
         return VXTS_ERR_ARGUMENT;
@@ -141,27 +161,25 @@ static int init_with(vxts_ctx *ctx, const uint8_t *key, size_t key_len, const vx
         return VXTS_ERR_KEY_LENGTH;
     if (backend == NULL)
         return VXTS_ERR_BACKEND_UNAVAILABLE;
-    k->rounds = half == 16 ? 10u : 14u;
-    k->half_key_bytes = (uint32_t)half;
-    vxts_kernel_setup(backend, k, key, key + half);
-    k->backend = backend;
     /*@ assert key_kept: KEY_KEPT(key, key_len); */
     /*@ assert halves: KEY_HALVES_EQUAL{Pre}(key, half) <==> KEY_HALVES_EQUAL{Here}(key, half); */
     /* SP 800-38E / FIPS 140 guidance: Key1 must differ from Key2. No branch on
-       the answer: the schedules and the check word are masked to zero when they
-       are equal, and the status is computed. */
+       the answer: the schedules and the check word are cleared when they are
+       equal, and the status is computed. */
     weak = equal_bytes_ct(key, key + half, half);
     /*@ assert weak == 0 <==> !KEY_HALVES_EQUAL{Pre}(key, half); */
-    keep = UINT64_MAX * (uint64_t)(1 - weak);
-    /*@ loop invariant 0 <= i <= VXTS_SCHEDULE_BYTES / 8 && MASKED_UPTO(k, keep, i);
-        loop assigns i, k->schedule.words[0 .. VXTS_SCHEDULE_BYTES / 8 - 1];
-        loop variant VXTS_SCHEDULE_BYTES / 8 - i; */
-    for (i = 0; i < VXTS_SCHEDULE_BYTES / 8; i++)
-        k->schedule.words[i] &= keep;
-    check = key_check(vxts_backend_known(backend), k->half_key_bytes);
-    k->check = check * (uint64_t)(1 - weak);
-    /*@ assert weak == 0 ==> k->check == check; */
+    k->rounds = half == 16 ? 10u : 14u; /* FIPS-197 §5: Nr = Nk + 6 */
+    k->half_key_bytes = (uint32_t)half;
+    k->check = key_check(vxts_backend_known(backend), k->half_key_bytes) * (uint64_t)(1 - weak);
     /*@ assert weak == 0 ==> k->check == KEY_CHECK(BACKEND_NUMBER(backend), k->half_key_bytes); */
+    /*@ assert weak != 0 ==> k->check == 0; */
+    expand_keys(k, backend, key, half, (uint64_t)(1 - weak));
+    k->backend = backend;
+    /*@ assert KEY_SIZE_SET: k->half_key_bytes == half && k->rounds == (half == 16 ? 10 : 14); */
+    /*@ assert weak == 0 ==> k->check == KEY_CHECK(BACKEND_NUMBER(backend), half); */
+    /*@ assert weak != 0 ==> k->check == 0 && SCHEDULE_ZERO(k); */
+    /*@ assert u1: weak == 0 ==> BACKEND_NUMBER(k->backend) != 0 && \valid_read(k->backend); */
+    /*@ assert u2: weak == 0 ==> CTX_OK(k); */
     vxts_kernel_scrub(backend);
     return VXTS_ERR_WEAK_KEY * weak;
 }

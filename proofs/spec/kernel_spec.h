@@ -13,14 +13,44 @@
 #ifndef VXTS_KERNEL_SPEC_H
 #define VXTS_KERNEL_SPEC_H
 
-/* The spec functions (XB_E, AP, E, LE, ...) are defined in xts_spec.h.
- * KEY1(k) and KEY2(k) name the AES keys Key1 and Key2 held by context k. */
+/* The spec functions (XB_E, AP, E, LE, ...) are defined in xts_spec.h. */
 #include "xts_spec.h"
 
+/* 32 key bytes as logic parameters / arguments named k0 .. k31. */
+#define SPEC_P32(x) SPEC_P16(x), integer x##16, integer x##17, integer x##18, integer x##19, \
+    integer x##20, integer x##21, integer x##22, integer x##23, integer x##24, integer x##25, \
+    integer x##26, integer x##27, integer x##28, integer x##29, integer x##30, integer x##31
+/* The n (16 or 32) key bytes at p, at label L, as the 32 arguments of AES_KEY
+   (bytes 16 .. 31 are 0 for a 16-byte key). */
+#define KEY_AT(p, n, L) SPEC_AT16(p, L), KEY_HI(p, n, L, 16), KEY_HI(p, n, L, 17), \
+    KEY_HI(p, n, L, 18), KEY_HI(p, n, L, 19), KEY_HI(p, n, L, 20), KEY_HI(p, n, L, 21), \
+    KEY_HI(p, n, L, 22), KEY_HI(p, n, L, 23), KEY_HI(p, n, L, 24), KEY_HI(p, n, L, 25), \
+    KEY_HI(p, n, L, 26), KEY_HI(p, n, L, 27), KEY_HI(p, n, L, 28), KEY_HI(p, n, L, 29), \
+    KEY_HI(p, n, L, 30), KEY_HI(p, n, L, 31)
+#define KEY_HI(p, n, L, i) ((n) == 32 ? \at((p)[i], L) : 0)
+
+/*
+ * The key link. E(key, x) of the spec is AES under the key named `key`; a
+ * key is named by its bytes: AES_KEY(n, k0 .. k31) is the AES key with the n
+ * bytes k0 .. k(n-1) (FIPS-197 §5.2: n = 16 is AES-128, n = 32 AES-256), a
+ * function of the bytes only, so the same bytes name the same key.
+ * KEY1(k) and KEY2(k) are the AES keys whose expanded schedules context k
+ * holds: functions of k's schedule words alone (KEY_frame), so that every
+ * call that leaves the schedule alone keeps them. Key setup says which keys
+ * they are (vxts_kernel_setup below): that is the named assumption
+ * SETUP_EXPANDS, trusted per backend until its key expansion is proved.
+ */
 /*@ axiomatic KernelKeys {
-      logic integer KEY1(vxts_key *k);
-      logic integer KEY2(vxts_key *k);
+      logic integer AES_KEY(integer n, SPEC_P32(k));
+      logic integer KEY1{L}(vxts_key *k) reads k->schedule.words[0 .. VXTS_SCHEDULE_BYTES / 8 - 1];
+      logic integer KEY2{L}(vxts_key *k) reads k->schedule.words[0 .. VXTS_SCHEDULE_BYTES / 8 - 1];
+      axiom KEY_frame{L1, L2}: \forall vxts_key *k;
+        (\forall integer j; 0 <= j < VXTS_SCHEDULE_BYTES / 8 ==>
+           \at(k->schedule.words[j], L1) == \at(k->schedule.words[j], L2)) ==>
+        KEY1{L1}(k) == KEY1{L2}(k) && KEY2{L1}(k) == KEY2{L2}(k);
     }
+    // FIPS-197 §5: Nr = Nk + 6 rounds for a key of Nk = n / 4 words.
+    logic integer AES_ROUNDS(integer n) = n / 4 + 6;
 
     // n bytes at out written from n bytes at in (out == in allowed), and a
     // 16-byte tweak buffer apart from both and from the context.
@@ -127,12 +157,18 @@ const vxts_backend *vxts_find_backend(const char *id);
 */
 int vxts_backend_known(const vxts_backend *b);
 
-/* backend->setup (every backend): expands Key1 and Key2 into k->schedule. */
+/* backend->setup (every backend): expands Key1 and Key2 into k->schedule for
+   the round count FIPS-197 gives their length. SETUP_EXPANDS is the named
+   assumption of the key link: the schedule it writes makes the backend's AES
+   round chain compute E under the keys with these bytes (KEY1, KEY2 above). */
 /*@ requires \valid_read(b) && \valid(k) && \separated(k, b);
     requires k->half_key_bytes == 16 || k->half_key_bytes == 32;
+    requires k->rounds == AES_ROUNDS(k->half_key_bytes);
     requires \valid_read(key1 + (0 .. k->half_key_bytes - 1)) && \valid_read(key2 + (0 .. k->half_key_bytes - 1));
     requires \separated(k, key1 + (0 .. k->half_key_bytes - 1), key2 + (0 .. k->half_key_bytes - 1));
     assigns k->schedule \from key1[0 .. k->half_key_bytes - 1], key2[0 .. k->half_key_bytes - 1], k->rounds;
+    ensures SETUP_EXPANDS: KEY1(k) == AES_KEY(k->half_key_bytes, KEY_AT(key1, k->half_key_bytes, Pre)) &&
+                           KEY2(k) == AES_KEY(k->half_key_bytes, KEY_AT(key2, k->half_key_bytes, Pre));
 */
 void vxts_kernel_setup(const vxts_backend *b, vxts_key *k, const uint8_t *key1, const uint8_t *key2);
 

@@ -25,8 +25,11 @@
 #define MUL0(c) (uint8_t)((uint8_t)(2 * t[0]) ^ (0x87 * (c)))
 /* init_with: the key still holds what the caller passed. */
 #define KEY_KEPT(key, n) (\forall integer i; 0 <= i < (n) ==> (key)[i] == \at((key)[i], Pre))
-/* init_with's mask loop: schedule words [0, i) are masked with keep. */
+/* init_with's mask loop: schedule words [0, i) are multiplied by keep (0 or 1). */
 #define MASKED_UPTO(k, keep, i) (keep == 0 ==> \forall integer j; 0 <= j < (i) ==> (k)->schedule.words[j] == 0)
+/* init_with: the schedule words are those key setup wrote (at label L). */
+#define SCHEDULE_KEPT(k, L) (\forall integer j; 0 <= j < VXTS_SCHEDULE_BYTES / 8 ==> \
+    (k)->schedule.words[j] == \at((k)->schedule.words[j], L))
 
 /* P for every byte b of a block. */
 #define BLOCK_IS(P) (\forall integer b; 0 <= b < 16 ==> (P))
@@ -212,6 +215,23 @@ static int equal_bytes_ct(const uint8_t *a, const uint8_t *b, size_t n);
 */
 static int key_in_context(const vxts_ctx *ctx, const uint8_t *key, size_t key_len);
 
+/*@ requires \valid_read(backend) && BACKEND_DESC(backend) && \valid(k) && \separated(k, backend);
+    requires k->half_key_bytes == half && (half == 16 || half == 32) && k->rounds == AES_ROUNDS(half);
+    requires \valid_read(key + (0 .. 2 * half - 1)) && \separated(k, key + (0 .. 2 * half - 1));
+    requires keep == 0 || keep == 1;
+    assigns k->schedule;
+    ensures keep == 0 ==> SCHEDULE_ZERO(k);
+    ensures keep == 1 ==> KEY1(k) == AES_KEY(half, KEY_AT(key, half, Pre)) &&
+                          KEY2(k) == AES_KEY(half, KEY_AT(key + half, half, Pre));
+*/
+static void expand_keys(vxts_key *k, const vxts_backend *backend, const uint8_t *key, size_t half,
+                        uint64_t keep);
+
+/* After a successful key setup: the context's Key1 and Key2 are the AES keys
+   given by the two halves of the key bytes passed in (IEEE 1619 §5.1). */
+#define KEYS_OF_BYTES(ctx, key, key_len) \
+    (KEY1(CTX_KEY(ctx)) == AES_KEY(key_len / 2, KEY_AT(key, key_len / 2, Pre)) && \
+     KEY2(CTX_KEY(ctx)) == AES_KEY(key_len / 2, KEY_AT(key + key_len / 2, key_len / 2, Pre)))
 /* init_with's cases that get as far as the key setup. */
 #define INIT_KEY_OK (ctx != \null && key != \null && KEY_APART(ctx, key, key_len) && KEY_LENGTH_OK(key_len))
 /*@ requires ctx == \null || \valid(CTX_KEY(ctx));
@@ -243,7 +263,8 @@ static int key_in_context(const vxts_ctx *ctx, const uint8_t *key, size_t key_le
     behavior ok:
       assumes INIT_KEY_OK && backend != \null && !KEY_HALVES_EQUAL(key, key_len / 2);
       ensures \result == VXTS_OK;
-      ensures !NO_CTX(ctx) && CTX_KEY(ctx)->backend == backend;
+      ensures usable: !NO_CTX(ctx) && CTX_KEY(ctx)->backend == backend;
+      ensures keys: KEYS_OF_BYTES(ctx, key, key_len);
     complete behaviors;
     disjoint behaviors;
 */
@@ -269,6 +290,7 @@ static int init_with(vxts_ctx *ctx, const uint8_t *key, size_t key_len, const vx
     behavior ok:
       assumes INIT_KEY_OK && !KEY_HALVES_EQUAL(key, key_len / 2);
       ensures \result == VXTS_OK && !NO_CTX(ctx);
+      ensures KEYS_OF_BYTES(ctx, key, key_len);
     complete behaviors;
     disjoint behaviors;
 */
@@ -295,6 +317,7 @@ int vxts_init(vxts_ctx *ctx, const uint8_t *key, size_t key_len);
         (BACKEND_FOUND{Pre}(backend_id) && KEY_HALVES_EQUAL{Pre}(key, key_len / 2));
       ensures \result == VXTS_ERR_BACKEND_UNAVAILABLE <==> !BACKEND_FOUND{Pre}(backend_id);
       ensures \result == VXTS_OK ==> !NO_CTX(ctx);
+      ensures \result == VXTS_OK ==> KEYS_OF_BYTES(ctx, key, key_len);
       ensures \result == VXTS_ERR_WEAK_KEY ==> NO_CTX(ctx);
     complete behaviors;
     disjoint behaviors;
@@ -473,6 +496,13 @@ static void decrypt_with_tweak(const vxts_key *k, uint8_t *out, const uint8_t *i
 /* The public data-unit calls' argument cases (vxts.h). */
 #define UNIT_CALL_BAD (NO_CTX(ctx) || out == \null || in == \null || tweak == \null)
 #define UNIT_CALL_FITS (!UNIT_CALL_BAD && UNIT_LENGTH_OK(len) && RANGES_FIT(out, in, len))
+/* The buffers a call that passes every check must give (stated at the top,
+   not as the ok behavior's requires: WP cannot use a behavior's requires at a
+   call site when its assumes reads memory, as NO_CTX does). */
+#define UNIT_CALL_REQUIRES                                                            \
+    requires UNIT_CALL_FITS && !OVERLAP(out, in, len) ==>                             \
+      \valid_read(in + (0 .. len - 1)) && \valid(out + (0 .. len - 1)) &&             \
+      \valid_read(tweak + (0 .. 15)) && \separated(out + (0 .. len - 1), CTX_KEY(ctx));
 /* Each error assigns nothing; the ok behavior's ensures C/P follow the macro. */
 #define UNIT_CALL_BEHAVIORS                                                           \
     behavior argument:                                                                \
@@ -489,12 +519,10 @@ static void decrypt_with_tweak(const vxts_key *k, uint8_t *out, const uint8_t *i
       ensures \result == VXTS_ERR_OVERLAP;                                            \
     behavior ok:                                                                      \
       assumes UNIT_CALL_FITS && !OVERLAP(out, in, len);                               \
-      requires \valid_read(in + (0 .. len - 1)) && \valid(out + (0 .. len - 1));      \
-      requires \valid_read(tweak + (0 .. 15));                                        \
-      requires \separated(out + (0 .. len - 1), CTX_KEY(ctx));                        \
       assigns out[0 .. len - 1];                                                      \
       ensures \result == VXTS_OK;
 /*@ requires ctx == \null || \valid_read(CTX_KEY(ctx));
+    UNIT_CALL_REQUIRES
     assigns out[0 .. len - 1];
     UNIT_CALL_BEHAVIORS
       ensures C: \forall integer n; 0 <= n < len ==>
@@ -505,6 +533,7 @@ static void decrypt_with_tweak(const vxts_key *k, uint8_t *out, const uint8_t *i
 int vxts_encrypt(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, size_t len, const uint8_t tweak[16]);
 
 /*@ requires ctx == \null || \valid_read(CTX_KEY(ctx));
+    UNIT_CALL_REQUIRES
     assigns out[0 .. len - 1];
     UNIT_CALL_BEHAVIORS
       ensures P: \forall integer n; 0 <= n < len ==>
@@ -568,6 +597,11 @@ static void decrypt_whole_sectors(const vxts_key *k, uint8_t *out, const uint8_t
 #define SECTORS_CALL_BAD (NO_CTX(ctx) || out == \null || in == \null)
 #define SECTORS_CALL_FITS \
     (!SECTORS_CALL_BAD && SECTORS_LENGTH_OK(len, sector_size) && RANGES_FIT(out, in, len))
+/* As UNIT_CALL_REQUIRES. */
+#define SECTORS_CALL_REQUIRES                                                                                    \
+    requires SECTORS_CALL_FITS && !OVERLAP(out, in, len) && !SECTOR_RANGE_BAD(len, sector_size, first_sector) ==> \
+      \valid_read(in + (0 .. len - 1)) && \valid(out + (0 .. len - 1)) &&                                        \
+      \separated(out + (0 .. len - 1), CTX_KEY(ctx));
 /* Each error assigns nothing; the ok behavior's ensures C/P follow the macro. */
 #define SECTORS_CALL_BEHAVIORS                                                                                   \
     behavior argument:                                                                                           \
@@ -588,11 +622,10 @@ static void decrypt_whole_sectors(const vxts_key *k, uint8_t *out, const uint8_t
       ensures \result == VXTS_ERR_SECTOR_RANGE;                                                                  \
     behavior ok:                                                                                                 \
       assumes SECTORS_CALL_FITS && !OVERLAP(out, in, len) && !SECTOR_RANGE_BAD(len, sector_size, first_sector);  \
-      requires \valid_read(in + (0 .. len - 1)) && \valid(out + (0 .. len - 1));                                 \
-      requires \separated(out + (0 .. len - 1), CTX_KEY(ctx));                                                   \
       assigns out[0 .. len - 1];                                                                                 \
       ensures \result == VXTS_OK;
 /*@ requires ctx == \null || \valid_read(CTX_KEY(ctx));
+    SECTORS_CALL_REQUIRES
     assigns out[0 .. len - 1];
     SECTORS_CALL_BEHAVIORS
       ensures C: \forall integer s, x;
@@ -606,6 +639,7 @@ int vxts_encrypt_sectors(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, s
                          size_t sector_size, uint64_t first_sector);
 
 /*@ requires ctx == \null || \valid_read(CTX_KEY(ctx));
+    SECTORS_CALL_REQUIRES
     assigns out[0 .. len - 1];
     SECTORS_CALL_BEHAVIORS
       ensures P: \forall integer s, x;
