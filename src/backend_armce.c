@@ -7,7 +7,8 @@
  *
  * Shape of the whole-block kernel (the mode layer does ciphertext stealing):
  *   - all round keys of Key1 are loaded into vector registers once per call;
- *   - a main loop of 5 blocks per iteration, counted by the number of
+ *   - a main loop of 5 blocks per iteration (ARMCE_UNROLL, which only the
+ *     llvm-mca experiment of `make mca` changes), counted by the number of
  *     5-block chunks left; the tweaks of the next chunk (T * alpha, in
  *     general-purpose registers) are computed between the AES rounds;
  *   - then one straight-line body for each of 1, 2, 3 and 4 leftover blocks.
@@ -183,6 +184,23 @@ static void armce_setup(vxts_key *k, const uint8_t *key1, const uint8_t *key2)
 #define EACH3(M, a) EACH2(M, a) M(2, a)
 #define EACH4(M, a) EACH3(M, a) M(3, a)
 #define EACH5(M, a) EACH4(M, a) M(4, a)
+#define EACH6(M, a) EACH5(M, a) M(5, a)
+#define EACH7(M, a) EACH6(M, a) M(6, a)
+#define EACH8(M, a) EACH7(M, a) M(7, a)
+
+/*
+ * Blocks per iteration of the whole-block main loop. 5 ships (as in the seed);
+ * tools/mca.sh builds 3, 4, 6 and 8 only to compare them under llvm-mca.
+ */
+#ifndef ARMCE_UNROLL
+#define ARMCE_UNROLL 5
+#endif
+#if ARMCE_UNROLL < 3 || ARMCE_UNROLL > 8
+#error "ARMCE_UNROLL must be 3 .. 8"
+#endif
+#define EACHN_(n) EACH##n
+#define EACHN(n) EACHN_(n)
+#define EACHU EACHN(ARMCE_UNROLL)
 
 #define DO_RND(i, key) RND(b##i, key);
 #define DO_LAST(i, key) LASTRND(b##i, key);
@@ -240,6 +258,22 @@ ALWAYS_INLINE uint8x16_t vec_of(uint64_t lo, uint64_t hi)
 #define DO_NEXT_TWEAK(i, unused)                                                                   \
     MUL_ALPHA(lo, hi);                                                                             \
     n##i = vec_of(lo, hi);
+#define DO_FIRST_TWEAK(i, unused)                                                                  \
+    if (i != 0)                                                                                    \
+        MUL_ALPHA(lo, hi);                                                                         \
+    t##i = vec_of(lo, hi);
+#define DO_DECLARE(i, unused) uint8x16_t b##i, t##i, n##i;
+#define DO_ADVANCE(i, unused) t##i = n##i;
+
+/* m (< ARMCE_UNROLL) leftover blocks, straight line; the next tweak is t_m. */
+#define LEFTOVER(m)                                                                                \
+    case m:                                                                                        \
+        EACHN(m)(DO_LOADX, in)                                                                     \
+        ROUNDS_HEAD(EACHN(m))                                                                      \
+        ROUNDS_TAIL(EACHN(m))                                                                      \
+        EACHN(m)(DO_STOREX, out)                                                                   \
+        vst1q_u8(tweak, t##m);                                                                     \
+        break;
 
 /*
  * out_j = E(in_j ^ T_j) ^ T_j (or D), T_j = T * alpha^j, j < n; T <- T * alpha^n.
@@ -251,69 +285,46 @@ ALWAYS_INLINE void xts_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in
     LOAD_KEYS(k->schedule.bytes + (DEC ? DEC1_OFF : ENC1_OFF));
     uint64x2_t tv = vreinterpretq_u64_u8(vld1q_u8(tweak));
     uint64_t lo = vgetq_lane_u64(tv, 0), hi = vgetq_lane_u64(tv, 1);
-    uint8x16_t b0, b1, b2, b3, b4, t0, t1, t2, t3, t4, n0, n1, n2, n3, n4;
-    size_t chunks = n / 5; /* the main loop's counter: 5-block chunks left */
-    size_t rem = n % 5;
+    EACHU(DO_DECLARE, 0)
+    size_t chunks = n / ARMCE_UNROLL; /* the main loop's counter: chunks of 5 blocks left */
+    size_t rem = n % ARMCE_UNROLL;
 
     if (n == 0)
         return;
     /* T_0 .. T_4 of the first chunk; (hi:lo) holds T_4. */
-    t0 = vec_of(lo, hi);
-    MUL_ALPHA(lo, hi);
-    t1 = vec_of(lo, hi);
-    MUL_ALPHA(lo, hi);
-    t2 = vec_of(lo, hi);
-    MUL_ALPHA(lo, hi);
-    t3 = vec_of(lo, hi);
-    MUL_ALPHA(lo, hi);
-    t4 = vec_of(lo, hi);
+    EACHU(DO_FIRST_TWEAK, 0)
 
     for (; chunks != 0; chunks--) {
-        EACH5(DO_LOADX, in)
-        ROUNDS_HEAD(EACH5)
+        EACHU(DO_LOADX, in)
+        ROUNDS_HEAD(EACHU)
         /* The next chunk's tweaks, T_5 .. T_9, while the rounds run. */
-        EACH5(DO_NEXT_TWEAK, 0)
-        ROUNDS_TAIL(EACH5)
-        EACH5(DO_STOREX, out)
-        t0 = n0;
-        t1 = n1;
-        t2 = n2;
-        t3 = n3;
-        t4 = n4;
-        in += 80;
-        out += 80;
+        EACHU(DO_NEXT_TWEAK, 0)
+        ROUNDS_TAIL(EACHU)
+        EACHU(DO_STOREX, out)
+        EACHU(DO_ADVANCE, 0)
+        in += 16 * ARMCE_UNROLL;
+        out += 16 * ARMCE_UNROLL;
     }
 
     /* 0 .. 4 blocks left: t0 .. t4 are their tweaks; the next tweak is t_rem. */
     switch (rem) {
-    case 1:
-        EACH1(DO_LOADX, in)
-        ROUNDS_HEAD(EACH1)
-        ROUNDS_TAIL(EACH1)
-        EACH1(DO_STOREX, out)
-        vst1q_u8(tweak, t1);
-        break;
-    case 2:
-        EACH2(DO_LOADX, in)
-        ROUNDS_HEAD(EACH2)
-        ROUNDS_TAIL(EACH2)
-        EACH2(DO_STOREX, out)
-        vst1q_u8(tweak, t2);
-        break;
-    case 3:
-        EACH3(DO_LOADX, in)
-        ROUNDS_HEAD(EACH3)
-        ROUNDS_TAIL(EACH3)
-        EACH3(DO_STOREX, out)
-        vst1q_u8(tweak, t3);
-        break;
-    case 4:
-        EACH4(DO_LOADX, in)
-        ROUNDS_HEAD(EACH4)
-        ROUNDS_TAIL(EACH4)
-        EACH4(DO_STOREX, out)
-        vst1q_u8(tweak, t4);
-        break;
+        LEFTOVER(1)
+        LEFTOVER(2)
+#if ARMCE_UNROLL > 3
+        LEFTOVER(3)
+#endif
+#if ARMCE_UNROLL > 4
+        LEFTOVER(4)
+#endif
+#if ARMCE_UNROLL > 5
+        LEFTOVER(5)
+#endif
+#if ARMCE_UNROLL > 6
+        LEFTOVER(6)
+#endif
+#if ARMCE_UNROLL > 7
+        LEFTOVER(7)
+#endif
     default:
         vst1q_u8(tweak, t0);
         break;
