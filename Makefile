@@ -181,6 +181,7 @@ help:
 	@echo "make prove-report  copy the last full run's report to proofs/REPORT.md"
 	@echo "make bench-quick  a short benchmark run (development)"
 	@echo "make check-aarch64  cross-build for AArch64 and run the suite under qemu-aarch64"
+	@echo "make mca       llvm-mca estimate (not silicon) of the armce main loop, unroll 3x..8x"
 	@echo "make check-hardening  constant-time taint, fuzzing, sanitizer and compiler matrix"
 	@echo "make provider  the OpenSSL 3 provider $(PROVIDER); make check-provider tests it"
 	@echo "make install [PREFIX=/usr/local] [DESTDIR=] [LIBDIR= INCLUDEDIR= BINDIR= MANDIR=] [OSSL_MODULESDIR=]"
@@ -205,6 +206,7 @@ MK_GOALS_aarch64   := check-aarch64 install-aarch64 aarch64-build aarch64-toolch
 MK_GOALS_hardening := check-hardening hard-logs ct-branches-update
 MK_GOALS_model     := check-model model-build model-coverage
 MK_GOALS_provider  := provider check-provider install check-install bench bench-build bench-quick
+MK_GOALS_mca       := mca
 MK_FILES   := $(wildcard mk/*.mk)
 MK_KNOWN   := all lib help clean uninstall test pkg-files $(foreach f,$(MK_FILES),$(MK_GOALS_$(basename $(notdir $(f)))))
 ifneq ($(filter-out $(MK_KNOWN),$(MAKECMDGOALS)),)
