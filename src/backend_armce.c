@@ -259,7 +259,7 @@ ALWAYS_INLINE uint8x16_t vec_of(uint64_t lo, uint64_t hi)
     MUL_ALPHA(lo, hi);                                                                             \
     n##i = vec_of(lo, hi);
 #define DO_FIRST_TWEAK(i, unused)                                                                  \
-    if (i != 0)                                                                                    \
+    if ((i) != 0)                                                                                  \
         MUL_ALPHA(lo, hi);                                                                         \
     t##i = vec_of(lo, hi);
 #define DO_DECLARE(i, unused) uint8x16_t b##i, t##i, n##i;
