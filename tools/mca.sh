@@ -94,7 +94,7 @@ for cpu in $CPUS; do
     [ "$3" = "$own" ] || stand_in=" -- NOT a model of $cpu: a stand-in"
     echo "  -mcpu=$cpu: scheduling model ${3} (resources ${3}Unit*), dispatch width $4$stand_in"
 done
-echo "  (llvm-14, Debian 12's default, has none of these: it gives both CPUs its Cortex-A57 model.)"
+echo "  (llvm-14, Debian 12's default, gives -mcpu=neoverse-v1 and -mcpu=neoverse-n2 its Cortex-A57 model.)"
 echo "  est = cycles per block (llvm-mca total cycles / iterations / unroll);"
 echo "  aes = AES-instruction bound per block (sum of the AES instructions' reciprocal throughputs"
 echo "        in that model / unroll; llvm-mca does not model AESE+AESMC fusion)."
