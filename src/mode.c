@@ -415,6 +415,7 @@ static void encrypt_unit(const vxts_key *k, uint8_t *out, const uint8_t *in, siz
     /*@ assert sr: STEAL_READS_SAME(STEAL_E); */
     /* C_{m-1} and C_m. */
     encrypt_steal(k, out, in, o + 16 * (m - 1), r, T);
+    /*@ assert head1: \forall integer x; o <= x < o + 16 * (m - 1) ==> out[x] == \at(out[x], Mid); */
     /*@ assert tail0: TAIL_IS(STEAL_E{Mid}(KEY1(k), in, STEAL_AT, SPEC_AT16(T, Mid), r, x - STEAL_AT)); */
     /*@ assert tail1: TAIL_IS(STEAL_E{Pre}(KEY1(k), in, STEAL_AT, SPEC_AT16(T, Mid), r, x - STEAL_AT)); */
     /*@ assert tail2: TAIL_IS(STEAL_E{Pre}(KEY1(k), in, STEAL_AT, SPEC_F16(AP, SPEC_AT16(T, Pre), m - 1), r,
@@ -504,11 +505,17 @@ static void decrypt_unit(const vxts_key *k, uint8_t *out, const uint8_t *in, siz
     decrypt_run(k, out, in, o, m - 1, T);
     /*@ assert rest: IN_KEPT(o + 16 * (m - 1), o + len); */
     /*@ assert head0: UNIT_IS(XTS_DEC_T, o, o + 16 * (m - 1)); */
+    /*@ assert Tg: SPEC_EQ16(T, AP, SPEC_AT16(T, Pre), m - 1); */
+    /*@ assert sr: STEAL_READS_SAME(STEAL_D); */
     PROOF_LABEL(Mid);
     /* P_{m-1} and P_m. */
     decrypt_steal(k, out, in, o + 16 * (m - 1), r, T);
     /*@ assert head1: \forall integer x; o <= x < o + 16 * (m - 1) ==> out[x] == \at(out[x], Mid); */
     /*@ assert head: UNIT_IS(XTS_DEC_T, o, o + 16 * (m - 1)); */
+    /*@ assert tail0: TAIL_IS(STEAL_D{Mid}(KEY1(k), in, STEAL_AT, SPEC_AT16(T, Mid), r, x - STEAL_AT)); */
+    /*@ assert tail1: TAIL_IS(STEAL_D{Pre}(KEY1(k), in, STEAL_AT, SPEC_AT16(T, Mid), r, x - STEAL_AT)); */
+    /*@ assert tail2: TAIL_IS(STEAL_D{Pre}(KEY1(k), in, STEAL_AT, SPEC_F16(AP, SPEC_AT16(T, Pre), m - 1), r,
+                                           x - STEAL_AT)); */
     /*@ assert tail: UNIT_IS(XTS_DEC_T, o + 16 * (m - 1), o + len); */
     /*@ assert P_steal: UNIT_IS(XTS_DEC_T, o, o + len); */
 }
