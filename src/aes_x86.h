@@ -29,6 +29,9 @@
 #include <immintrin.h>
 
 #include "backend.h"
+#ifdef __FRAMAC__
+#include "aes_x86_spec.h" /* the contracts and loop invariants below refer to it */
+#endif
 
 #define X86_MAX_ROUND_KEYS 15
 #define X86_ENC1(ks) 0u
@@ -166,15 +169,37 @@ ALWAYS_INLINE __m128i x_last(__m128i s, __m128i rk, int dec)
 ALWAYS_INLINE void x_encrypt_tweak(const uint8_t *rk, int nr, unsigned ks, uint8_t tweak[16])
 {
     int r;
-    __m128i s = _mm_xor_si128(LOAD128(tweak), LOAD128(rk));
+    __m128i s = _mm_xor_si128(LOAD128(tweak), LOAD128(rk)), key;
     UNROLL
-    for (r = 1; r < nr; r++)
-        s = _mm_aesenc_si128(s, LOAD128(rk + ks * r));
-    STORE128(tweak, _mm_aesenclast_si128(s, LOAD128(rk + ks * nr)));
+    /*@ loop invariant 1 <= r <= nr;
+        loop invariant \forall integer b; 0 <= b < 16 ==> s.b[b] == X86_CHAIN(rk, ks, r, SPEC_M16(tweak, 0), b);
+        loop assigns r, s, key;
+        loop variant nr - r; */
+    for (r = 1; r < nr; r++) {
+        key = LOAD128(rk + ks * r);
+        /*@ assert key: \forall integer b; 0 <= b < 16 ==> key.b[b] == rk[ks * r + b]; */
+        /*@ assert prev: \forall integer b; 0 <= b < 16 ==> X86_CHAIN(rk, ks, r + 1, SPEC_M16(tweak, 0), b) ==
+              bx(VXM_AESENC(SPEC_M16(s.b, 0), b), key.b[b]); */
+        s = _mm_aesenc_si128(s, key);
+    }
+    key = LOAD128(rk + ks * nr);
+    /*@ assert key: \forall integer b; 0 <= b < 16 ==> key.b[b] == rk[ks * nr + b]; */
+    /*@ assert last: \forall integer b; 0 <= b < 16 ==> X86_ENCRYPT(rk, ks, nr, SPEC_M16(tweak, 0), b) ==
+          X86_LAST(rk, ks, nr, SPEC_M16(tweak, 0), b) == bx(VXM_AESENCLAST(SPEC_M16(s.b, 0), b), key.b[b]); */
+    s = _mm_aesenclast_si128(s, key);
+    /*@ assert \forall integer b; 0 <= b < 16 ==> s.b[b] == \at(X86_ENCRYPT(rk, ks, nr, SPEC_M16(tweak, 0), b), Pre); */
+    STORE128(tweak, s);
 }
 
 ALWAYS_INLINE void x86_encrypt_tweak(const vxts_key *k, unsigned ks, uint8_t tweak[16])
 {
+    /*@ assert rounds: k->rounds == 10 || k->rounds == 14; */
+    /*@ assert link: \forall integer b; 0 <= b < 16 ==>
+          X86_ENCRYPT(k->schedule.bytes + X86_ENC2(ks), ks, k->rounds, SPEC_M16(tweak, 0), b) ==
+          E(KEY2(k), SPEC_M16(tweak, 0), b); */
+    /*@ assert link_nr: \forall integer b; 0 <= b < 16 ==>
+          X86_ENCRYPT(k->schedule.bytes + X86_ENC2(ks), ks, k->rounds == 14 ? 14 : 10, SPEC_M16(tweak, 0), b) ==
+          E(KEY2(k), SPEC_M16(tweak, 0), b); */
     if (k->rounds == 14)
         x_encrypt_tweak(k->schedule.bytes + X86_ENC2(ks), 14, ks, tweak);
     else
