@@ -23,13 +23,8 @@ LIBDIR=/usr/lib/$MULTIARCH
 # Where OpenSSL looks for providers; make install puts vxts.so there (empty: no libcrypto.pc).
 MODULESDIR=$(pkg-config --variable=modulesdir libcrypto 2>/dev/null)
 SRC=$(pwd)
-PASSED=0 FAILED=0
-ok() { PASSED=$((PASSED + 1)); echo "ok   $1"; }
-bad() { FAILED=$((FAILED + 1)); echo "FAIL $1"; [ $# -lt 2 ] || echo "$2" | sed 's/^/     /'; }
-check() { # check NAME COMMAND...: passes when COMMAND succeeds; its output is shown on failure
-    name=$1; shift
-    if out=$("$@" 2>&1); then ok "$name"; else bad "$name" "$out"; fi
-}
+# shellcheck source=tests/counts.sh
+. "$(dirname "$0")/../counts.sh"
 # The makes below get no MAKEFLAGS: only what is named here (and in the environment) counts.
 mk() { MAKEFLAGS= MFLAGS= $MAKE --no-print-directory BUILD="$BUILD" CC="$CC" "$@"; }
 

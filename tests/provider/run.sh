@@ -11,13 +11,8 @@ DIR=${1:?usage: run.sh MODULE_DIR TEST_PROGRAM}
 TEST=${2:?usage: run.sh MODULE_DIR TEST_PROGRAM}
 DIR=$(cd "$DIR" && pwd)
 VECTORS=tests/vectors/ieee1619.txt
-PASSED=0 FAILED=0
-ok() { PASSED=$((PASSED + 1)); echo "ok   $1"; }
-bad() { FAILED=$((FAILED + 1)); echo "FAIL $1"; [ $# -lt 2 ] || echo "$2" | sed 's/^/     /'; }
-check() { # check NAME COMMAND...: passes when COMMAND succeeds; its output is shown on failure
-    name=$1; shift
-    if out=$("$@" 2>&1); then ok "$name"; else bad "$name" "$out"; fi
-}
+# shellcheck source=tests/counts.sh
+. "$(dirname "$0")/../counts.sh"
 # A test program's own counts join ours.
 program() { # program NAME COMMAND...
     name=$1; shift
