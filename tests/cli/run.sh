@@ -373,16 +373,26 @@ run_io() {
     check_inputs "$@"
 }
 
-# slow_encrypt OUTPUT [env...]: vxts encrypt in the background, its stdin 1 MiB then a 4 s pause;
-# sets PID. (A background job of a script starts with SIGINT and SIGQUIT ignored: env restores
-# them; no core files from SIGQUIT/SIGXCPU.)
+# slow_encrypt OUTPUT [env...]: vxts encrypt in the background, its stdin 1 MiB then a pause of
+# up to 4 s; sets PID. (A background job of a script starts with SIGINT and SIGQUIT ignored: env
+# restores them; no core files from SIGQUIT/SIGXCPU.) slow_wait: the run's exit status, once it
+# has ended; the pause is cut short then (it only keeps the run waiting on its input).
 slow_encrypt() {
     local out=$1
     shift
-    ( head -c 1048576 "$W/d_in"; sleep 4 ) | (ulimit -c 0; exec env --default-signal=INT,QUIT "$@" \
+    ( echo "$BASHPID" > "$W/slow_pause"; head -c 1048576 "$W/d_in"; exec sleep 4 ) |
+        (ulimit -c 0; exec env --default-signal=INT,QUIT "$@" \
         "${RUNNER[@]}" "$CLI" encrypt --key-file "$W/d_k64" --threads 1 - "$out" 2> "$W/stderr") &
     PID=$!
     sleep 0.7
+}
+slow_wait() {
+    local rc
+    while kill -0 "$PID" 2> /dev/null && ! ps -o stat= -p "$PID" | grep -q Z; do sleep 0.05; done
+    kill "$(cat "$W/slow_pause")" 2> /dev/null
+    wait "$PID" 2> /dev/null
+    rc=$?
+    return $rc
 }
 
 # crash_check NAME SIGNAL [env...]: a run waiting on a slow pipe is killed; nothing may be left,
@@ -396,7 +406,7 @@ crash_check() {
     [ -n "$(ls -A "$d" | grep -v '^kept.bin$')" ] && [ "$*" = "" ] &&
         why+="a name exists while OUTPUT is written: $(ls -A "$d" | tr '\n' ' '); "
     kill -"$sig" "$PID" 2> /dev/null || why+="the run was already over; "
-    wait "$PID" 2> /dev/null
+    slow_wait
     rc=$?
     [ "$rc" -ge 128 ] || why+="exit $rc, want death by SIG$sig; "
     [ -e "$d/new.bin" ] && why+="OUTPUT exists; "
@@ -406,7 +416,7 @@ crash_check() {
     why=""
     slow_encrypt "$d/kept.bin" "$@"
     kill -"$sig" "$PID" 2> /dev/null || why+="the run was already over; "
-    wait "$PID" 2> /dev/null
+    slow_wait
     [ "$(cat "$d/kept.bin")" = old ] || why+="the existing OUTPUT changed; "
     [ -n "$(ls -A "$d" | grep -v '^kept.bin$')" ] && why+="left behind: $(ls -A "$d" | tr '\n' ' '); "
     report "$name, over an existing OUTPUT: it is unchanged" "$why"
