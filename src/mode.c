@@ -142,6 +142,7 @@ static void expand_keys(vxts_key *k, const vxts_backend *backend, const uint8_t 
     for (i = 0; i < VXTS_SCHEDULE_BYTES / 8; i++)
         k->schedule.words[i] *= keep;
     /*@ assert keep == 1 ==> KEY1(k) == KEY1{expanded}(k) && KEY2(k) == KEY2{expanded}(k); */
+    /*@ assert keep == 1 ==> (KEYED(backend, k) <==> KEYED{expanded}(backend, k)); */
 }
 
 static int init_with(vxts_ctx *ctx, const uint8_t *key, size_t key_len, const vxts_backend *backend)
@@ -180,6 +181,7 @@ static int init_with(vxts_ctx *ctx, const uint8_t *key, size_t key_len, const vx
     /*@ assert weak != 0 ==> k->check == 0 && SCHEDULE_ZERO(k); */
     /*@ assert u1: weak == 0 ==> BACKEND_NUMBER(k->backend) != 0 && \valid_read(k->backend); */
     /*@ assert u2: weak == 0 ==> CTX_OK(k); */
+    /*@ assert keyed: weak == 0 ==> CTX_KEYED(k); */
     vxts_kernel_scrub(backend);
     return VXTS_ERR_WEAK_KEY * weak;
 }
@@ -673,6 +675,8 @@ int vxts_encrypt_sectors(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, s
             /*@ assert \forall integer x; 0 <= x < sector_size ==> SECTOR_READS_SAME(XTS_ENC_AT); */
             /*@ assert before: DONE_SECTORS(x < off); */
             /*@ assert sep_rest: SECTOR_REST_APART; */
+            /*@ assert rest_apart: \forall integer x; off + sector_size <= x < len ==>
+                  \separated(in + x, out + (off .. off + sector_size - 1)); */
             PROOF_LABEL(B);
             encrypt_sector(k, out, in, off, sector_size, first_sector + s);
             /*@ assert rest_B: \forall integer x; off + sector_size <= x < len ==> in[x] == \at(in[x], B); */
@@ -709,6 +713,8 @@ int vxts_decrypt_sectors(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, s
             /*@ assert \forall integer x; 0 <= x < sector_size ==> SECTOR_READS_SAME(XTS_DEC_AT); */
             /*@ assert before: DONE_SECTORS(x < off); */
             /*@ assert sep_rest: SECTOR_REST_APART; */
+            /*@ assert rest_apart: \forall integer x; off + sector_size <= x < len ==>
+                  \separated(in + x, out + (off .. off + sector_size - 1)); */
             PROOF_LABEL(B);
             decrypt_sector(k, out, in, off, sector_size, first_sector + s);
             /*@ assert rest_B: \forall integer x; off + sector_size <= x < len ==> in[x] == \at(in[x], B); */

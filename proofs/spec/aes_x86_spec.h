@@ -48,15 +48,23 @@
       X86_ENCRYPT{L}(rk, ks, nr, SPEC_A16(x), b) == X86_LAST{L}(rk, ks, nr, SPEC_A16(x), b);
   }
 
+  // Context k's schedule is what the setup of the x86 backend whose round
+  // keys lie ks bytes apart (aesni 16, vaes256 32, vaes512 64) wrote: that
+  // setup ensures KEYED (kernel_spec.h), and the mode layer carries it to
+  // every kernel call (kernel_buffers, the encrypt_tweak contract).
+  // Definitions in axiom form, by cases: as a defined predicate over one
+  // conditional term, the provers could not use it with X86_CHAIN_IS_E.
   axiomatic X86Keys {
-    // Context k's schedule (and round count) is what the x86 key setup
-    // (x86_setup of src/aes_x86.h) wrote with round keys ks = 16 * copies
-    // bytes apart, and nothing has written it since. Every context an x86
-    // kernel is called with is one: the backend's own setup wrote it
-    // (mode.c's init_with). Uninterpreted: the proofs only carry it.
+    logic vxts_backend *X86_BACKEND(integer ks);
+    axiom X86_BACKEND_aesni: X86_BACKEND(16) == (vxts_backend *)&vxts_backend_aesni;
+    axiom X86_BACKEND_vaes256: X86_BACKEND(32) == (vxts_backend *)&vxts_backend_vaes256;
+    axiom X86_BACKEND_vaes512: X86_BACKEND(64) == (vxts_backend *)&vxts_backend_vaes512;
+    // (It reads the schedule's bytes too: X86_CHAIN_IS_E's trigger must bind them.)
     predicate X86_SCHEDULED{L}(vxts_key *k, integer ks)
       reads k->rounds, k->half_key_bytes, k->schedule.bytes[0 .. VXTS_SCHEDULE_BYTES - 1],
             k->schedule.words[0 .. VXTS_SCHEDULE_BYTES / 8 - 1];
+    axiom X86_SCHEDULED_def{L}: \forall vxts_key *k, integer ks;
+      X86_SCHEDULED{L}(k, ks) <==> KEYED{L}(X86_BACKEND(ks), k);
   }
 */
 

@@ -44,16 +44,25 @@
       logic integer AES_KEY(integer n, SPEC_P32(k));
       logic integer KEY1{L}(vxts_key *k) reads k->schedule.words[0 .. VXTS_SCHEDULE_BYTES / 8 - 1];
       logic integer KEY2{L}(vxts_key *k) reads k->schedule.words[0 .. VXTS_SCHEDULE_BYTES / 8 - 1];
+      // k's schedule and round count are what backend b's setup wrote (a
+      // function of them alone: every call that leaves them alone keeps it).
+      // Setup ensures it; every kernel requires it for the context's own
+      // backend, so a kernel proof may take the schedule its setup writes.
+      predicate KEYED{L}(vxts_backend *b, vxts_key *k)
+        reads k->rounds, k->half_key_bytes, k->schedule.words[0 .. VXTS_SCHEDULE_BYTES / 8 - 1];
     }
+    // Context k was keyed by its own backend's setup.
+    predicate CTX_KEYED{L}(vxts_key *k) = KEYED(k->backend, k);
     // FIPS-197 §5: Nr = Nk + 6 rounds for a key of Nk = n / 4 words.
     logic integer AES_ROUNDS(integer n) = n / 4 + 6;
 
-    // n bytes at out written from n bytes at in (out == in allowed), and a
-    // 16-byte tweak buffer apart from both and from the context.
+    // n bytes at out written from n bytes at in (out == in allowed), in a
+    // context its own backend keyed.
     predicate kernel_buffers(vxts_key *k, uint8_t *out, uint8_t *in, integer n) =
-      \valid_read(k) && \valid_read(in + (0 .. n - 1)) && \valid(out + (0 .. n - 1)) &&
+      \valid_read(k) && CTX_KEYED(k) && \valid_read(in + (0 .. n - 1)) && \valid(out + (0 .. n - 1)) &&
       (out == in || \separated(out + (0 .. n - 1), in + (0 .. n - 1))) &&
       \separated(out + (0 .. n - 1), k);
+    // A 16-byte tweak buffer apart from both and from the context.
     predicate kernel_tweak(vxts_key *k, uint8_t *out, uint8_t *in, integer n, uint8_t *tweak) =
       \valid(tweak + (0 .. 15)) && \separated(tweak + (0 .. 15), k) &&
       \separated(tweak + (0 .. 15), in + (0 .. n - 1)) && \separated(tweak + (0 .. 15), out + (0 .. n - 1));
@@ -66,12 +75,17 @@
         (\forall integer j; 0 <= j < VXTS_SCHEDULE_BYTES / 8 ==>
            \at(k->schedule.words[j], L1) == \at(k->schedule.words[j], L2)) ==>
         KEY1{L1}(k) == KEY1{L2}(k) && KEY2{L1}(k) == KEY2{L2}(k);
+      axiom KEYED_frame{L1, L2}: \forall vxts_backend *b, vxts_key *k;
+        (\forall integer j; 0 <= j < VXTS_SCHEDULE_BYTES / 8 ==>
+           \at(k->schedule.words[j], L1) == \at(k->schedule.words[j], L2)) &&
+        \at(k->rounds, L1) == \at(k->rounds, L2) && \at(k->half_key_bytes, L1) == \at(k->half_key_bytes, L2) ==>
+        (KEYED{L1}(b, k) <==> KEYED{L2}(b, k));
     }
 */
 #endif
 
 
-/*@ requires \valid_read(k) && \valid(tweak + (0 .. 15)) && \separated(tweak + (0 .. 15), k);
+/*@ requires \valid_read(k) && CTX_KEYED(k) && \valid(tweak + (0 .. 15)) && \separated(tweak + (0 .. 15), k);
     assigns tweak[0 .. 15] \from tweak[0 .. 15], *k;
     ensures T: \forall integer b; 0 <= b < 16 ==> tweak[b] == E(KEY2(k), SPEC_OLD16(tweak), b);
 */
@@ -168,13 +182,15 @@ int vxts_backend_known(const vxts_backend *b);
 /* backend->setup (every backend): expands Key1 and Key2 into k->schedule for
    the round count FIPS-197 gives their length. SETUP_EXPANDS is the named
    assumption of the key link: the schedule it writes makes the backend's AES
-   round chain compute E under the keys with these bytes (KEY1, KEY2 above). */
+   round chain compute E under the keys with these bytes (KEY1, KEY2 above);
+   KEYED(b, k) names that schedule as b's, for b's kernel proofs. */
 /*@ requires \valid_read(b) && \valid(k) && \separated(k, b);
     requires k->half_key_bytes == 16 || k->half_key_bytes == 32;
     requires k->rounds == AES_ROUNDS(k->half_key_bytes);
     requires \valid_read(key1 + (0 .. k->half_key_bytes - 1)) && \valid_read(key2 + (0 .. k->half_key_bytes - 1));
     requires \separated(k, key1 + (0 .. k->half_key_bytes - 1), key2 + (0 .. k->half_key_bytes - 1));
     assigns k->schedule \from key1[0 .. k->half_key_bytes - 1], key2[0 .. k->half_key_bytes - 1], k->rounds;
+    ensures KEYED: KEYED(b, k);
     ensures SETUP_EXPANDS: KEY1(k) == AES_KEY(k->half_key_bytes, KEY_AT(key1, k->half_key_bytes, Pre)) &&
                            KEY2(k) == AES_KEY(k->half_key_bytes, KEY_AT(key2, k->half_key_bytes, Pre));
 */

@@ -221,6 +221,7 @@ static int key_in_context(const vxts_ctx *ctx, const uint8_t *key, size_t key_le
     requires keep == 0 || keep == 1;
     assigns k->schedule;
     ensures keep == 0 ==> SCHEDULE_ZERO(k);
+    ensures keep == 1 ==> KEYED(backend, k);
     ensures keep == 1 ==> KEY1(k) == AES_KEY(half, KEY_AT(key, half, Pre)) &&
                           KEY2(k) == AES_KEY(half, KEY_AT(key + half, half, Pre));
 */
@@ -228,9 +229,10 @@ static void expand_keys(vxts_key *k, const vxts_backend *backend, const uint8_t 
                         uint64_t keep);
 
 /* After a successful key setup: the context's Key1 and Key2 are the AES keys
-   given by the two halves of the key bytes passed in (IEEE 1619 §5.1). */
+   given by the two halves of the key bytes passed in (IEEE 1619 §5.1), and
+   its schedule is the one its backend's setup wrote. */
 #define KEYS_OF_BYTES(ctx, key, key_len) \
-    (KEY1(CTX_KEY(ctx)) == AES_KEY(key_len / 2, KEY_AT(key, key_len / 2, Pre)) && \
+    (CTX_KEYED(CTX_KEY(ctx)) && KEY1(CTX_KEY(ctx)) == AES_KEY(key_len / 2, KEY_AT(key, key_len / 2, Pre)) && \
      KEY2(CTX_KEY(ctx)) == AES_KEY(key_len / 2, KEY_AT(key + key_len / 2, key_len / 2, Pre)))
 /* init_with's cases that get as far as the key setup. */
 #define INIT_KEY_OK (ctx != \null && key != \null && KEY_APART(ctx, key, key_len) && KEY_LENGTH_OK(key_len))
@@ -365,7 +367,7 @@ static void copy_bytes(uint8_t *dst, const uint8_t *src, size_t n);
 
 /* -- one data unit -- */
 
-/*@ requires \valid_read(k) && \valid(T + (0 .. 15)) && \valid_read(tweak + (0 .. 15));
+/*@ requires \valid_read(k) && CTX_KEYED(k) && \valid(T + (0 .. 15)) && \valid_read(tweak + (0 .. 15));
     requires \separated(T + (0 .. 15), k) && \separated(T + (0 .. 15), tweak + (0 .. 15));
     assigns T[0 .. 15];
     ensures T_0: \forall integer b; 0 <= b < 16 ==> T[b] == E(KEY2(k), SPEC_OLD16(tweak), b);
@@ -437,7 +439,7 @@ static void encrypt_unit(const vxts_key *k, uint8_t *out, const uint8_t *in, siz
                          uint8_t T[16]);
 
 /*@ requires o <= SIZE_MAX - 16;
-    requires \valid_read(k) && \valid_read(in + o + (0 .. 15)) && \valid_read(T + (0 .. 15));
+    requires \valid_read(k) && CTX_KEYED(k) && \valid_read(in + o + (0 .. 15)) && \valid_read(T + (0 .. 15));
     requires \valid(pp + (0 .. 15)) && \separated(pp + (0 .. 15), k);
     requires \separated(pp + (0 .. 15), in + o + (0 .. 15)) && \separated(pp + (0 .. 15), T + (0 .. 15));
     assigns pp[0 .. 15];
@@ -470,7 +472,7 @@ static void decrypt_unit(const vxts_key *k, uint8_t *out, const uint8_t *in, siz
 /* -- public data-unit calls -- */
 
 /*@ requires 16 <= len <= 16777216;
-    requires \valid_read(k) && \valid_read(in + (0 .. len - 1)) && \valid(out + (0 .. len - 1));
+    requires \valid_read(k) && CTX_KEYED(k) && \valid_read(in + (0 .. len - 1)) && \valid(out + (0 .. len - 1));
     requires \valid_read(tweak + (0 .. 15));
     requires out == in || \separated(out + (0 .. len - 1), in + (0 .. len - 1));
     requires \separated(out + (0 .. len - 1), k);
@@ -482,7 +484,7 @@ static void encrypt_with_tweak(const vxts_key *k, uint8_t *out, const uint8_t *i
                                const uint8_t tweak[16]);
 
 /*@ requires 16 <= len <= 16777216;
-    requires \valid_read(k) && \valid_read(in + (0 .. len - 1)) && \valid(out + (0 .. len - 1));
+    requires \valid_read(k) && CTX_KEYED(k) && \valid_read(in + (0 .. len - 1)) && \valid(out + (0 .. len - 1));
     requires \valid_read(tweak + (0 .. 15));
     requires out == in || \separated(out + (0 .. len - 1), in + (0 .. len - 1));
     requires \separated(out + (0 .. len - 1), k);
@@ -496,13 +498,15 @@ static void decrypt_with_tweak(const vxts_key *k, uint8_t *out, const uint8_t *i
 /* The public data-unit calls' argument cases (vxts.h). */
 #define UNIT_CALL_BAD (NO_CTX(ctx) || out == \null || in == \null || tweak == \null)
 #define UNIT_CALL_FITS (!UNIT_CALL_BAD && UNIT_LENGTH_OK(len) && RANGES_FIT(out, in, len))
-/* The buffers a call that passes every check must give (stated at the top,
-   not as the ok behavior's requires: WP cannot use a behavior's requires at a
-   call site when its assumes reads memory, as NO_CTX does). */
+/* The buffers a call that passes every check must give, and a context that
+   vxts_init keyed (stated at the top, not as the ok behavior's requires: WP
+   cannot use a behavior's requires at a call site when its assumes reads
+   memory, as NO_CTX does). */
 #define UNIT_CALL_REQUIRES                                                            \
     requires UNIT_CALL_FITS && !OVERLAP(out, in, len) ==>                             \
       \valid_read(in + (0 .. len - 1)) && \valid(out + (0 .. len - 1)) &&             \
-      \valid_read(tweak + (0 .. 15)) && \separated(out + (0 .. len - 1), CTX_KEY(ctx));
+      \valid_read(tweak + (0 .. 15)) && \separated(out + (0 .. len - 1), CTX_KEY(ctx)) && \
+      CTX_KEYED(CTX_KEY(ctx));
 /* Each error assigns nothing; the ok behavior's ensures C/P follow the macro. */
 #define UNIT_CALL_BEHAVIORS                                                           \
     behavior argument:                                                                \
@@ -545,7 +549,7 @@ int vxts_decrypt(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, size_t le
 
 /* -- sectors -- */
 
-/*@ requires \valid_read(k) && \valid(T + (0 .. 15)) && \separated(T + (0 .. 15), k);
+/*@ requires \valid_read(k) && CTX_KEYED(k) && \valid(T + (0 .. 15)) && \separated(T + (0 .. 15), k);
     assigns T[0 .. 15];
     ensures T_0: \forall integer b; 0 <= b < 16 ==> T[b] == E(KEY2(k), SPEC_F16(LE, sector), b);
 */
@@ -601,7 +605,7 @@ static void decrypt_whole_sectors(const vxts_key *k, uint8_t *out, const uint8_t
 #define SECTORS_CALL_REQUIRES                                                                                    \
     requires SECTORS_CALL_FITS && !OVERLAP(out, in, len) && !SECTOR_RANGE_BAD(len, sector_size, first_sector) ==> \
       \valid_read(in + (0 .. len - 1)) && \valid(out + (0 .. len - 1)) &&                                        \
-      \separated(out + (0 .. len - 1), CTX_KEY(ctx));
+      \separated(out + (0 .. len - 1), CTX_KEY(ctx)) && CTX_KEYED(CTX_KEY(ctx));
 /* Each error assigns nothing; the ok behavior's ensures C/P follow the macro. */
 #define SECTORS_CALL_BEHAVIORS                                                                                   \
     behavior argument:                                                                                           \
