@@ -131,29 +131,32 @@ static int listed(const char *list, const char *name, int glob)
 
 static int make_cases(bench_case *cs)
 {
-    static const size_t sizes[] = {16, 17, 512, 4096, 65536, MIB};
-    static const char *const cols[] = {"16", "17", "512", "4K", "64K", "1M"};
-    static const char *const names[] = {"16", "17", "512", "4096", "65536", "1MiB"};
+    /* Short and odd units (one call each: per-call cost and ciphertext stealing), then
+       throughput sizes, then the two sector sizes as _sectors calls over 1 MiB. */
+    static const size_t sizes[] = {16, 17, 31, 33, 64, 100, 512, 4096, 65536, MIB};
+    static const char *const cols[] = {"16", "17", "31", "33", "64", "100", "512", "4K", "64K", "1M"};
+    static const char *const names[] = {"16", "17", "31", "33", "64", "100", "512", "4096", "65536", "1MiB"};
     static const int keys[] = {256, 128};
+    enum { NSIZES = sizeof sizes / sizeof sizes[0] };
     int n = 0, k, d;
     size_t i;
     for (k = 0; k < 2; k++)
         for (d = 0; d < 2; d++) {
-            for (i = 0; i < 8; i++) {
+            for (i = 0; i < NSIZES + 2; i++) {
                 bench_case *c = &cs[n++];
                 memset(c, 0, sizeof *c);
                 c->key_bits = keys[k];
                 c->decrypt = d;
-                if (i < 6) {
+                if (i < NSIZES) {
                     c->unit = c->bytes = sizes[i];
                     snprintf(c->col, sizeof c->col, "%s", cols[i]);
                     snprintf(c->name, sizeof c->name, "aes%d-%s-%s", keys[k], d ? "dec" : "enc",
                              names[i]);
                 } else {
                     c->sectors = 1;
-                    c->unit = i == 6 ? 512 : 4096;
+                    c->unit = i == NSIZES ? 512 : 4096;
                     c->bytes = MIB;
-                    snprintf(c->col, sizeof c->col, "sec%s", i == 6 ? "512" : "4K");
+                    snprintf(c->col, sizeof c->col, "sec%s", i == NSIZES ? "512" : "4K");
                     snprintf(c->name, sizeof c->name, "aes%d-%s-sec%zu", keys[k], d ? "dec" : "enc",
                              c->unit);
                 }
