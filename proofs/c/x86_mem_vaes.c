@@ -21,10 +21,10 @@
 #include "backend.h"
 #include "aes_x86_spec.h"
 
-/* Qed knows that x & 1 is 0 or 1 and drops that fact from the goals it
- * sends; the provers do not know it (z_sectors indexes its two tweak
- * buffers by s & 1). Proved here by WP's bit-range tactic. */
-/*@ lemma x86_mem_parity: \forall integer x; 0 <= x ==> 0 <= (x & 1) <= 1; */
+/* A lemma the vaes256 run uses, proved in run x86-mem-lemmas. vaes256's y_tail:
+ * the leftover count is odd when its low bit is set (the provers have no bit
+ * reasoning; WP's range tactic enumerates x). */
+/*@ lemma x86_mem_odd: \forall integer x; 0 <= x <= 15 ==> (x & 1) != 0 ==> x % 2 == 1; */
 
 /* kernel_spec.h's requires and assigns of vxts_kernel_{en,de}crypt_blocks
  * (nblocks is the entry's n) and of vxts_kernel_{en,de}crypt_sectors
