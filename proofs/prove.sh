@@ -220,6 +220,27 @@ wp_run x86-tweak-vaes256 proofs/c/x86_tweak.c "$X86 -DX86_TWEAK_VAES256" \
     "-wp-model Typed+cast $SMOKE -wp-fct vaes256_encrypt_tweak"
 wp_run x86-tweak-vaes512 proofs/c/x86_tweak.c "$X86 -DX86_TWEAK_VAES512" \
     "-wp-model Typed+cast $SMOKE -wp-fct vaes512_encrypt_tweak"
+# Memory safety and assigns (not the output bytes) of the VAES kernels' data
+# entries (proofs/c/x86_mem_vaes.c): every load inside [in, in+16n), the
+# context or the kernel's stack buffers, masked loads/stores counted by their
+# mask; every store inside [out, out+16n), the tweak or stack buffers.
+# The shared helpers of aes_x86.h (x_chunk, x_blocks) are proved in the
+# vaes512 run.
+X86_MEM_FCT="z_chunk,z_run,z_blocks,z_load_keys,z_first_tweaks,z_mul_x16_4,z_sector_tweaks,z_sectors,\
+x_mul_xk,z_mul_xk_lanes,z_fold,z_round,z_last,x_mul_x,x_round,x_last,x_chunk,x_blocks,\
+vaes512_encrypt_blocks,vaes512_decrypt_blocks,vaes512_encrypt_sectors,vaes512_decrypt_sectors"
+X86_MEM_FCT_256="y_chunk,y_tail,y_run,y_blocks,y_sectors,mul_monotone,y_first_tweaks,x_mul_xk,y_mul_xk_lanes,y_mul_x16,\
+y_round,y_last,vaes256_encrypt_blocks,vaes256_decrypt_blocks,vaes256_encrypt_sectors,vaes256_decrypt_sectors"
+# -CC keeps comments in macro expansions: X86_WIPE's loop annotation.
+# wp:range enumerates the 15 leftover counts for z_run's tail mask,
+# wp:bitrange bounds `s & 1` (z_sectors' tweak double buffer).
+RUN_PROVERS=z3n wp_run x86-mem-vaes512 proofs/c/x86_mem_vaes.c "$X86 -CC -DX86_MEM_VAES512" \
+    "-wp-model Typed+cast -wp-timeout 5 -wp-auto wp:range,wp:bitrange -wp-fct $X86_MEM_FCT"
+# The lemma of proofs/c/x86_mem_vaes.c, proved on its own (-wp-fct leaves lemmas out).
+RUN_PROVERS=z3n wp_run x86-mem-lemmas proofs/c/x86_mem_vaes.c "$X86 -CC -DX86_MEM_VAES256" \
+    "-wp-model Typed+cast -wp-timeout 5 -wp-auto wp:range -wp-prop x86_mem_odd"
+RUN_PROVERS=z3n wp_run x86-mem-vaes256 proofs/c/x86_mem_vaes.c "$X86 -CC -DX86_MEM_VAES256" \
+    "-wp-model Typed+cast -wp-timeout 5 -wp-auto wp:range,wp:bitrange -wp-fct $X86_MEM_FCT_256"
 # The CLI's sector arithmetic.
 wp_run cli        "tools/sector_plan.c"    "" ""
 

@@ -57,12 +57,18 @@ typedef char x86_schedule_fits[(X86_ENC2(64u) + 64u * X86_MAX_ROUND_KEYS <= VXTS
  * the zero vector `zero` (its type sets the width), which the compiler must
  * keep, instead of a call into vxts_memzero (an indirect memset call costs
  * tens of cycles per call). n is a multiple of the width; p is aligned to it.
+ * The loop annotation reaches Frama-C only with -CC (comments kept in macro
+ * expansions: the x86-mem-* proof runs), so it names no macro parameter.
  */
 #define X86_WIPE(p, n, zero)                                                \
     do {                                                                    \
         volatile __typeof__((zero)) *wipe_ = (volatile void *)(p);          \
+        const size_t wipe_n_ = (n) / sizeof(*wipe_);                        \
         size_t wipe_i_;                                                     \
-        for (wipe_i_ = 0; wipe_i_ < (n) / sizeof(*wipe_); wipe_i_++)        \
+        /*@ loop invariant 0 <= wipe_i_ <= wipe_n_;                         \
+            loop assigns wipe_i_, wipe_[0 .. wipe_n_ - 1];                  \
+            loop variant wipe_n_ - wipe_i_; */                              \
+        for (wipe_i_ = 0; wipe_i_ < wipe_n_; wipe_i_++)                     \
             wipe_[wipe_i_] = (zero);                                        \
     } while (0)
 
@@ -143,6 +149,7 @@ static inline void x86_setup(vxts_key *k, unsigned copies, const uint8_t *key1, 
 
 /* t * x: each qword doubled; bit 63 enters the high qword, bit 127 comes
  * back as 0x87. SRAI turns the two top bits into masks, no branch. */
+/*@ assigns \nothing; */
 ALWAYS_INLINE __m128i x_mul_x(__m128i t)
 {
     __m128i m = _mm_srai_epi32(_mm_shuffle_epi32(t, 0x13), 31); /* dword0: bit127, dword2: bit63 */
@@ -152,10 +159,12 @@ ALWAYS_INLINE __m128i x_mul_x(__m128i t)
 
 /* ---- AES rounds on one block ----------------------------------------------------------- */
 
+/*@ assigns \nothing; */
 ALWAYS_INLINE __m128i x_round(__m128i s, __m128i rk, int dec)
 {
     return dec ? _mm_aesdec_si128(s, rk) : _mm_aesenc_si128(s, rk);
 }
+/*@ assigns \nothing; */
 ALWAYS_INLINE __m128i x_last(__m128i s, __m128i rk, int dec)
 {
     return dec ? _mm_aesdeclast_si128(s, rk) : _mm_aesenclast_si128(s, rk);
@@ -214,28 +223,48 @@ ALWAYS_INLINE void x86_encrypt_tweak(const vxts_key *k, unsigned ks, uint8_t twe
  * 128-bit accesses only; out == in allowed (each block is loaded before
  * its store).
  */
+/*@ requires 1 <= n <= 3 && 1 <= nr <= 14 && 16 <= ks <= 64;
+    requires \valid_read(rk + (0 .. ks * nr + 15)) && \valid_read(t + (0 .. n - 1));
+    requires \valid_read(in + (0 .. 16 * n - 1)) && \valid(out + (0 .. 16 * n - 1));
+    assigns out[0 .. 16 * n - 1]; */
 ALWAYS_INLINE void x_chunk(const uint8_t *rk, int nr, unsigned ks, int dec, int n, uint8_t *out,
                            const uint8_t *in, const __m128i *t)
 {
     __m128i s[3], k0 = LOAD128(rk), kr;
     int j, r;
     UNROLL
+    /*@ loop invariant 0 <= j <= n;
+        loop assigns j, s[0 .. 2];
+        loop variant n - j; */
     for (j = 0; j < n; j++)
         s[j] = _mm_xor_si128(_mm_xor_si128(LOAD128(in + 16 * j), t[j]), k0);
     UNROLL
+    /*@ loop invariant 1 <= r <= nr;
+        loop assigns r, j, kr, s[0 .. 2];
+        loop variant nr - r; */
     for (r = 1; r < nr; r++) {
         kr = LOAD128(rk + ks * r);
         UNROLL
+        /*@ loop invariant 0 <= j <= n;
+            loop assigns j, s[0 .. 2];
+            loop variant n - j; */
         for (j = 0; j < n; j++)
             s[j] = x_round(s[j], kr, dec);
     }
     kr = LOAD128(rk + ks * nr);
     UNROLL
+    /*@ loop invariant 0 <= j <= n;
+        loop assigns j, out[0 .. 16 * n - 1];
+        loop variant n - j; */
     for (j = 0; j < n; j++)
         STORE128(out + 16 * j, _mm_xor_si128(x_last(s[j], kr, dec), t[j]));
 }
 
 /* encrypt/decrypt_blocks for n = 1..3: tweaks by doubling, then tweak <- T * alpha^n. */
+/*@ requires 1 <= n <= 3 && 1 <= nr <= 14 && 16 <= ks <= 64;
+    requires \valid_read(rk + (0 .. ks * nr + 15)) && \valid(tweak + (0 .. 15));
+    requires \valid_read(in + (0 .. 16 * n - 1)) && \valid(out + (0 .. 16 * n - 1));
+    assigns out[0 .. 16 * n - 1], tweak[0 .. 15]; */
 ALWAYS_INLINE void x_blocks(const uint8_t *rk, int nr, unsigned ks, int dec, uint8_t *out, const uint8_t *in,
                             int n, uint8_t tweak[16])
 {
@@ -243,6 +272,9 @@ ALWAYS_INLINE void x_blocks(const uint8_t *rk, int nr, unsigned ks, int dec, uin
     int j;
     t[0] = LOAD128(tweak);
     UNROLL
+    /*@ loop invariant 1 <= j <= n + 1;
+        loop assigns j, t[1 .. 3];
+        loop variant n - j; */
     for (j = 1; j <= n; j++)
         t[j] = x_mul_x(t[j - 1]);
     x_chunk(rk, nr, ks, dec, n, out, in, t);

@@ -78,6 +78,8 @@ static int vaes256_supported(void)
  * shuffled vector, the rest by one PCLMULQDQ (once per call: cheaper than
  * the shift sequence).
  */
+/*@ requires k <= 56;
+    assigns \nothing; */
 ALWAYS_INLINE __m128i x_mul_xk(__m128i t, unsigned k)
 {
     __m128i a = _mm_sll_epi64(t, _mm_cvtsi32_si128((int)k));
@@ -89,6 +91,7 @@ ALWAYS_INLINE __m128i x_mul_xk(__m128i t, unsigned k)
 
 /* Each lane times x^k_lane, 0 <= k_lane <= 56, kv = k_lane in both qwords
  * of the lane (setup only: one VPCLMULQDQ for the fold-back). */
+/*@ assigns \nothing; */
 ALWAYS_INLINE __m256i y_mul_xk_lanes(__m256i t, __m256i kv)
 {
     __m256i a = _mm256_sllv_epi64(t, kv);
@@ -104,6 +107,7 @@ ALWAYS_INLINE __m256i y_mul_xk_lanes(__m256i t, __m256i kv)
  * (measured on Zen 4: 0.79 of the AES limit at 64 KiB, against 0.75 with
  * the four shifts and XORs that avoid it).
  */
+/*@ assigns \nothing; */
 ALWAYS_INLINE __m256i y_mul_x16(__m256i t)
 {
     __m256i o = _mm256_bsrli_epi128(t, 14);
@@ -111,21 +115,28 @@ ALWAYS_INLINE __m256i y_mul_x16(__m256i t)
 }
 
 /* The tweaks of blocks 0..15 from T: vector v, lane l holds T * x^(2v+l). */
+/*@ requires \valid(tw + (0 .. YV - 1));
+    assigns tw[0 .. YV - 1]; */
 ALWAYS_INLINE void y_first_tweaks(__m256i tw[YV], __m128i t)
 {
     __m256i b = _mm256_broadcastsi128_si256(t);
     int v;
     UNROLL
+    /*@ loop invariant 0 <= v <= YV;
+        loop assigns v, tw[0 .. YV - 1];
+        loop variant YV - v; */
     for (v = 0; v < YV; v++)
         tw[v] = y_mul_xk_lanes(b, _mm256_set_epi64x(2 * v + 1, 2 * v + 1, 2 * v, 2 * v));
 }
 
 /* ---- AES rounds ------------------------------------------------------------------------ */
 
+/*@ assigns \nothing; */
 ALWAYS_INLINE __m256i y_round(__m256i s, __m256i rk, int dec)
 {
     return dec ? _mm256_aesdec_epi128(s, rk) : _mm256_aesenc_epi128(s, rk);
 }
+/*@ assigns \nothing; */
 ALWAYS_INLINE __m256i y_last(__m256i s, __m256i rk, int dec)
 {
     return dec ? _mm256_aesdeclast_epi128(s, rk) : _mm256_aesenclast_epi128(s, rk);
@@ -146,28 +157,48 @@ static void vaes256_encrypt_tweak(const vxts_key *k, uint8_t tweak[16])
  * scheduler runs them beside the rounds. The rounds are issued round-major
  * (one round of every vector, then the next).
  */
+/*@ requires 1 <= nv <= YV && 1 <= nr <= 14;
+    requires \valid_read(rk + (0 .. KS * nr + KS - 1)) && \valid_read(tw + (0 .. nv - 1));
+    requires twn == \null || \valid(twn + (0 .. nv - 1));
+    requires \valid_read(in + (0 .. 32 * nv - 1)) && \valid(out + (0 .. 32 * nv - 1));
+    assigns out[0 .. 32 * nv - 1], twn[0 .. nv - 1]; */
 ALWAYS_INLINE void y_chunk(const uint8_t *rk, int nr, int dec, int nv, uint8_t *out, const uint8_t *in,
                            const __m256i *tw, __m256i *twn)
 {
     __m256i s[YV], k0 = LOAD256(rk), kr;
     int j, r;
     UNROLL
+    /*@ loop invariant 0 <= j <= nv;
+        loop assigns j, s[0 .. YV - 1];
+        loop variant nv - j; */
     for (j = 0; j < nv; j++)
         s[j] = _mm256_xor_si256(_mm256_xor_si256(LOAD256(in + 32 * j), k0), tw[j]);
     if (twn != NULL) {
         UNROLL
+        /*@ loop invariant 0 <= j <= nv;
+            loop assigns j, twn[0 .. nv - 1];
+            loop variant nv - j; */
         for (j = 0; j < nv; j++)
             twn[j] = y_mul_x16(tw[j]);
     }
     UNROLL
+    /*@ loop invariant 1 <= r <= nr;
+        loop assigns r, j, kr, s[0 .. YV - 1];
+        loop variant nr - r; */
     for (r = 1; r < nr; r++) {
         kr = LOAD256(rk + KS * r);
         UNROLL
+        /*@ loop invariant 0 <= j <= nv;
+            loop assigns j, s[0 .. YV - 1];
+            loop variant nv - j; */
         for (j = 0; j < nv; j++)
             s[j] = y_round(s[j], kr, dec);
     }
     kr = LOAD256(rk + KS * nr);
     UNROLL
+    /*@ loop invariant 0 <= j <= nv;
+        loop assigns j, out[0 .. 32 * nv - 1];
+        loop variant nv - j; */
     for (j = 0; j < nv; j++)
         STORE256(out + 32 * j, _mm256_xor_si256(y_last(s[j], kr, dec), tw[j]));
 }
@@ -178,6 +209,10 @@ ALWAYS_INLINE void y_chunk(const uint8_t *rk, int nr, int dec, int nv, uint8_t *
  * left/2 = 1..7, then for an odd count one xmm block (128-bit accesses,
  * tweak = lane 0 of tw[left/2]).
  */
+/*@ requires left <= 15 && 1 <= nr <= 14;
+    requires \valid_read(rk + (0 .. KS * nr + KS - 1)) && \valid_read(tw + (0 .. YV - 1));
+    requires \valid_read(in + (0 .. 16 * left - 1)) && \valid(out + (0 .. 16 * left - 1));
+    assigns out[0 .. 16 * left - 1]; */
 ALWAYS_INLINE void y_tail(const uint8_t *rk, int nr, int dec, uint8_t *out, const uint8_t *in, size_t left,
                           const __m256i *tw)
 {
@@ -193,6 +228,7 @@ ALWAYS_INLINE void y_tail(const uint8_t *rk, int nr, int dec, uint8_t *out, cons
     default: break;
     }
     if (left & 1) {
+        /*@ assert odd: left % 2 == 1; */
         /* Block 2*pairs: tweak lane 0 of tw[pairs] (the index is a length). */
         __m128i t;
         switch (pairs) {
@@ -219,6 +255,10 @@ ALWAYS_INLINE void y_tail(const uint8_t *rk, int nr, int dec, uint8_t *out, cons
  * 16 tweak vectors: they live in a 2 x 8-vector stack buffer (current and
  * next chunk, swapped per chunk), read as memory operands; wiped at the end.
  */
+/*@ requires 1 <= n <= 1048576 && 1 <= nr <= 14;
+    requires \valid_read(rk + (0 .. KS * nr + KS - 1));
+    requires \valid_read(in + (0 .. 16 * n - 1)) && \valid(out + (0 .. 16 * n - 1));
+    assigns out[0 .. 16 * n - 1]; */
 ALWAYS_INLINE __m128i y_run(const uint8_t *rk, int nr, int dec, uint8_t *out, const uint8_t *in, size_t n,
                             __m128i t)
 {
@@ -228,6 +268,14 @@ ALWAYS_INLINE __m128i y_run(const uint8_t *rk, int nr, int dec, uint8_t *out, co
     __m128i tout;
 
     y_first_tweaks(tw, t);
+    /*@ loop invariant 0 <= chunks <= n / YB && left == n % YB;
+        loop invariant left == 0 ==> chunks >= 1;
+        loop invariant in == \at(in, Pre) + 16 * YB * (n / YB - chunks);
+        loop invariant out == \at(out, Pre) + 16 * YB * (n / YB - chunks);
+        loop invariant (tw == (__m256i *)buf && twn == (__m256i *)buf + YV) ||
+                       (tw == (__m256i *)buf + YV && twn == (__m256i *)buf);
+        loop assigns chunks, in, out, tw, twn, swap, buf[0 .. 2 * YV - 1], \at(out, Pre)[0 .. 16 * n - 1];
+        loop variant chunks; */
     for (; chunks > 1 || (chunks == 1 && left != 0); chunks--) {
         y_chunk(rk, nr, dec, YV, out, in, tw, twn);
         swap = tw;
@@ -254,6 +302,9 @@ ALWAYS_INLINE __m128i y_run(const uint8_t *rk, int nr, int dec, uint8_t *out, co
  * out_j = E/D_K1(in_j ^ T a^j) ^ T a^j; then tweak <- T a^n.
  * n == 0: nothing. n <= 3: xmm path. Else y_run.
  */
+/*@ requires (nr == 10 || nr == 14) && (dec == 0 || dec == 1) && n <= 1048576;
+    requires kernel_buffers(k, out, in, 16 * n) && kernel_tweak(k, out, in, 16 * n, tweak);
+    assigns out[0 .. 16 * n - 1], tweak[0 .. 15]; */
 ALWAYS_INLINE void y_blocks(const vxts_key *k, int nr, int dec, uint8_t *out, const uint8_t *in, size_t n,
                             uint8_t tweak[16])
 {
@@ -268,6 +319,15 @@ ALWAYS_INLINE void y_blocks(const vxts_key *k, int nr, int dec, uint8_t *out, co
     STORE128(tweak, y_run(rk, nr, dec, out, in, n, LOAD128(tweak)));
 }
 
+/* A lemma for the proofs (ghost: Frama-C only): the provers do not find
+ * this product inequality among y_sectors' many hypotheses. */
+/*@ ghost
+  /@ requires b <= c;
+     assigns \nothing;
+     ensures a * b <= a * c; @/
+  static void mul_monotone(size_t a, size_t b, size_t c) { }
+*/
+
 /*
  * encrypt_sectors / decrypt_sectors (backend.h): nsectors data units of
  * nb whole blocks; unit s uses T_s = E_K2(le128(first + s)) (IEEE 1619
@@ -279,6 +339,11 @@ ALWAYS_INLINE void y_blocks(const vxts_key *k, int nr, int dec, uint8_t *out, co
  * of one with the start of the next. Preconditions: nsectors >= 1,
  * 1 <= nb <= 2^20, first + nsectors - 1 <= 2^64 - 1 (checked by mode.c).
  */
+/*@ requires (nr == 10 || nr == 14) && (dec == 0 || dec == 1);
+    requires 1 <= nsectors && 1 <= nb <= 1048576 && 16 * nb * nsectors <= SIZE_MAX;
+    requires first + nsectors - 1 <= UINT64_MAX;
+    requires kernel_buffers(k, out, in, 16 * nb * nsectors);
+    assigns out[0 .. 16 * nb * nsectors - 1]; */
 ALWAYS_INLINE void y_sectors(const vxts_key *k, int nr, int dec, uint8_t *out, const uint8_t *in,
                              size_t nsectors, size_t nb, uint64_t first)
 {
@@ -289,27 +354,51 @@ ALWAYS_INLINE void y_sectors(const vxts_key *k, int nr, int dec, uint8_t *out, c
     size_t done, i, batch, unit = nb * 16;
     int j, r;
 
+    /*@ loop invariant 0 <= done <= nsectors;
+        loop invariant in == \at(in, Pre) + unit * done && out == \at(out, Pre) + unit * done;
+        loop assigns done, batch, i, j, r, kr, v[0 .. SECTOR_BATCH / 2 - 1], in, out,
+                     tweaks[0 .. 16 * SECTOR_BATCH - 1], \at(out, Pre)[0 .. 16 * nb * nsectors - 1];
+        loop variant nsectors - done; */
     for (done = 0; done < nsectors; done += batch) {
         batch = nsectors - done < SECTOR_BATCH ? nsectors - done : SECTOR_BATCH;
         /* Lane l of v[j]: le128(first + done + 2j + l); the high qword is 0. */
         __m256i base = _mm256_set_epi64x(0, (long long)(first + done), 0, (long long)(first + done));
         kr = LOAD256(rk2);
         UNROLL
+        /*@ loop invariant 0 <= j <= SECTOR_BATCH / 2;
+            loop assigns j, v[0 .. SECTOR_BATCH / 2 - 1];
+            loop variant SECTOR_BATCH / 2 - j; */
         for (j = 0; j < SECTOR_BATCH / 2; j++)
             v[j] = _mm256_xor_si256(_mm256_add_epi64(base, _mm256_set_epi64x(0, 2 * j + 1, 0, 2 * j)), kr);
         UNROLL
+        /*@ loop invariant 1 <= r <= nr;
+            loop assigns r, j, kr, v[0 .. SECTOR_BATCH / 2 - 1];
+            loop variant nr - r; */
         for (r = 1; r < nr; r++) {
             kr = LOAD256(rk2 + KS * r);
             UNROLL
+            /*@ loop invariant 0 <= j <= SECTOR_BATCH / 2;
+                loop assigns j, v[0 .. SECTOR_BATCH / 2 - 1];
+                loop variant SECTOR_BATCH / 2 - j; */
             for (j = 0; j < SECTOR_BATCH / 2; j++)
                 v[j] = _mm256_aesenc_epi128(v[j], kr);
         }
         kr = LOAD256(rk2 + KS * nr);
         UNROLL
+        /*@ loop invariant 0 <= j <= SECTOR_BATCH / 2;
+            loop assigns j, tweaks[0 .. 16 * SECTOR_BATCH - 1];
+            loop variant SECTOR_BATCH / 2 - j; */
         for (j = 0; j < SECTOR_BATCH / 2; j++)
             _mm256_store_si256((__m256i *)(void *)(tweaks + 32 * j), _mm256_aesenclast_epi128(v[j], kr));
+        /*@ loop invariant 0 <= i <= batch && batch <= nsectors - done;
+            loop invariant in == \at(in, Pre) + unit * (done + i) && out == \at(out, Pre) + unit * (done + i);
+            loop assigns i, in, out, \at(out, Pre)[0 .. 16 * nb * nsectors - 1];
+            loop variant batch - i; */
         for (i = 0; i < batch; i++) {
             __m128i t = _mm_load_si128((const __m128i *)(const void *)(tweaks + 16 * i));
+            /*@ assert sector_left: done + i + 1 <= nsectors; */
+            /*@ ghost mul_monotone(unit, done + i + 1, nsectors); */
+            /*@ assert unit_fits: unit * (done + i) + unit <= unit * nsectors; */
             if (nb >= 4) {
                 (void)y_run(rk, nr, dec, out, in, nb, t);
             } else {

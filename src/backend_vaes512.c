@@ -74,6 +74,8 @@ static int vaes512_supported(void)
  * aes_x86.h's. */
 
 /* t * x^k for 0 <= k <= 56, k a public length-derived count (xmm, no CLMUL). */
+/*@ requires k <= 56;
+    assigns \nothing; */
 ALWAYS_INLINE __m128i x_mul_xk(__m128i t, unsigned k)
 {
     __m128i a = _mm_sll_epi64(t, _mm_cvtsi32_si128((int)k));
@@ -88,6 +90,7 @@ ALWAYS_INLINE __m128i x_mul_xk(__m128i t, unsigned k)
 
 /* Each 128-bit lane times x^k_lane, 0 <= k_lane <= 56; kv holds k_lane in
  * both qwords of the lane. Setup only (variable shifts). */
+/*@ assigns \nothing; */
 ALWAYS_INLINE __m512i z_mul_xk_lanes(__m512i t, __m512i kv)
 {
     __m512i a = _mm512_sllv_epi64(t, kv);
@@ -104,6 +107,7 @@ ALWAYS_INLINE __m512i z_mul_xk_lanes(__m512i t, __m512i kv)
  * o * 0x87 = o ^ o<<1 ^ o<<2 ^ o<<7 (fits in the low qword). Shifts and
  * VPTERNLOGQ only: VPCLMULQDQ would take an AES pipe slot.
  */
+/*@ assigns \nothing; */
 ALWAYS_INLINE __m512i z_fold(__m512i shifted, __m512i o)
 {
     __m512i s = _mm512_ternarylogic_epi64(shifted, o, _mm512_slli_epi64(o, 1), 0x96);
@@ -121,6 +125,8 @@ ALWAYS_INLINE __m512i z_fold(__m512i shifted, __m512i o)
  * matters because every non-AES zmm operation past about one per two
  * cycles takes AES issue slots (measured on Zen 4).
  */
+/*@ requires \valid(tw + (0 .. 3));
+    assigns tw[0 .. 3]; */
 ALWAYS_INLINE void z_mul_x16_4(__m512i tw[4])
 {
     __m512i ab = _mm512_unpackhi_epi32(tw[0], tw[1]);                   /* a2 b2 a3 b3 */
@@ -145,6 +151,8 @@ ALWAYS_INLINE void z_mul_x16_4(__m512i tw[4])
  * Vector 0 (needed first) and vector 1 by per-lane shifts of the broadcast
  * T; vectors 2 and 3 from them times x^8 (a byte shift: fewer operations).
  */
+/*@ requires \valid(tw + (0 .. 3));
+    assigns tw[0 .. 3]; */
 ALWAYS_INLINE void z_first_tweaks(__m512i tw[4], __m128i t)
 {
     __m512i b = _mm512_broadcast_i32x4(t);
@@ -156,10 +164,12 @@ ALWAYS_INLINE void z_first_tweaks(__m512i tw[4], __m128i t)
 
 /* ---- AES rounds ------------------------------------------------------------------------ */
 
+/*@ assigns \nothing; */
 ALWAYS_INLINE __m512i z_round(__m512i s, __m512i rk, int dec)
 {
     return dec ? _mm512_aesdec_epi128(s, rk) : _mm512_aesenc_epi128(s, rk);
 }
+/*@ assigns \nothing; */
 ALWAYS_INLINE __m512i z_last(__m512i s, __m512i rk, int dec)
 {
     return dec ? _mm512_aesdeclast_epi128(s, rk) : _mm512_aesenclast_epi128(s, rk);
@@ -183,12 +193,27 @@ static void vaes512_encrypt_tweak(const vxts_key *k, uint8_t tweak[16])
  * The rounds are issued round-major (one round of every vector, then the
  * next): program order = the order the AES pipe can take them.
  */
+/*@ // The bytes z_chunk reads at in and writes at out (proofs/c/x86_mem_vaes.c):
+    // 16 per block, the blocks of a masked last vector = its mask's bit pairs.
+    logic integer Z_CHUNK_BYTES(integer nv, integer masked, integer mlast) =
+      64 * (nv - 1) + (masked == 0 ? 64 : mlast == 0x03 ? 16 : mlast == 0x0f ? 32 : mlast == 0x3f ? 48 : 64);
+*/
+/*@ requires 1 <= nv <= ZV && 1 <= nr < MAX_ROUND_KEYS;
+    requires masked == 0 || (masked == 1 && (mlast == 0x03 || mlast == 0x0f || mlast == 0x3f || mlast == 0xff));
+    requires \valid_read(K + (0 .. nr)) && \valid_read(tw + (0 .. nv - 1));
+    requires twn == \null || \valid(twn + (0 .. ZV - 1));
+    requires \valid_read(in + (0 .. Z_CHUNK_BYTES(nv, masked, mlast) - 1));
+    requires \valid(out + (0 .. Z_CHUNK_BYTES(nv, masked, mlast) - 1));
+    assigns out[0 .. Z_CHUNK_BYTES(nv, masked, mlast) - 1], twn[0 .. ZV - 1]; */
 ALWAYS_INLINE void z_chunk(const __m512i *K, int nr, int dec, int nv, int masked, __mmask8 mlast,
                            uint8_t *out, const uint8_t *in, const __m512i *tw, __m512i *twn)
 {
     __m512i s[ZV];
     int j, r;
     UNROLL
+    /*@ loop invariant 0 <= j <= nv;
+        loop assigns j, s[0 .. ZV - 1];
+        loop variant nv - j; */
     for (j = 0; j < nv; j++) {
         __m512i x = (masked && j == nv - 1) ? _mm512_maskz_loadu_epi64(mlast, in + 64 * j)
                                             : _mm512_loadu_si512(in + 64 * j);
@@ -196,17 +221,29 @@ ALWAYS_INLINE void z_chunk(const __m512i *K, int nr, int dec, int nv, int masked
     }
     if (twn != NULL) {
         UNROLL
+        /*@ loop invariant 0 <= j <= nv;
+            loop assigns j, twn[0 .. ZV - 1];
+            loop variant nv - j; */
         for (j = 0; j < nv; j++)
             twn[j] = tw[j];
         z_mul_x16_4(twn);
     }
     UNROLL
+    /*@ loop invariant 1 <= r <= nr;
+        loop assigns r, j, s[0 .. ZV - 1];
+        loop variant nr - r; */
     for (r = 1; r < nr; r++) {
         UNROLL
+        /*@ loop invariant 0 <= j <= nv;
+            loop assigns j, s[0 .. ZV - 1];
+            loop variant nv - j; */
         for (j = 0; j < nv; j++)
             s[j] = z_round(s[j], K[r], dec);
     }
     UNROLL
+    /*@ loop invariant 0 <= j <= nv;
+        loop assigns j, out[0 .. Z_CHUNK_BYTES(nv, masked, mlast) - 1];
+        loop variant nv - j; */
     for (j = 0; j < nv; j++) {
         __m512i y = _mm512_xor_si512(z_last(s[j], K[nr], dec), tw[j]);
         if (masked && j == nv - 1)
@@ -225,6 +262,10 @@ ALWAYS_INLINE void z_chunk(const __m512i *K, int nr, int dec, int nv, int masked
  * straight-line branch per leftover vector count 1..4, the last vector
  * masked.
  */
+/*@ requires 1 <= n <= 1048576 && 1 <= nr < MAX_ROUND_KEYS;
+    requires \valid_read(K + (0 .. nr)) && \valid_read(first_tw + (0 .. ZV - 1));
+    requires \valid_read(in + (0 .. 16 * n - 1)) && \valid(out + (0 .. 16 * n - 1));
+    assigns out[0 .. 16 * n - 1]; */
 ALWAYS_INLINE __m128i z_run(const __m512i *K, int nr, int dec, uint8_t *out, const uint8_t *in, size_t n,
                             const __m512i *first_tw)
 {
@@ -234,14 +275,26 @@ ALWAYS_INLINE __m128i z_run(const __m512i *K, int nr, int dec, uint8_t *out, con
     int j;
 
     UNROLL
+    /*@ loop invariant 0 <= j <= ZV;
+        loop assigns j, tw[0 .. ZV - 1];
+        loop variant ZV - j; */
     for (j = 0; j < ZV; j++)
         tw[j] = first_tw[j];
     left = n % ZB;
     chunks = n / ZB;
     /* The last whole chunk computes the next tweaks only if blocks follow. */
+    /*@ loop invariant 0 <= chunks <= n / ZB && left == n % ZB;
+        loop invariant left == 0 ==> chunks >= 1;
+        loop invariant in == \at(in, Pre) + 16 * ZB * (n / ZB - chunks);
+        loop invariant out == \at(out, Pre) + 16 * ZB * (n / ZB - chunks);
+        loop assigns chunks, in, out, j, tw[0 .. ZV - 1], twn[0 .. ZV - 1], \at(out, Pre)[0 .. 16 * n - 1];
+        loop variant chunks; */
     for (; chunks > 1 || (chunks == 1 && left != 0); chunks--) {
         z_chunk(K, nr, dec, ZV, 0, 0xff, out, in, tw, twn);
         UNROLL
+        /*@ loop invariant 0 <= j <= ZV;
+            loop assigns j, tw[0 .. ZV - 1];
+            loop variant ZV - j; */
         for (j = 0; j < ZV; j++)
             tw[j] = twn[j];
         in += 16 * ZB;
@@ -253,7 +306,9 @@ ALWAYS_INLINE __m128i z_run(const __m512i *K, int nr, int dec, uint8_t *out, con
         return x_mul_xk(_mm512_castsi512_si128(tw[0]), ZB);
     }
     /* 2 mask bits (qwords) per block of the last vector: 1..4 blocks. */
+    /*@ assert tail: chunks == 0 && 1 <= left <= 15; */
     m = (__mmask8)((1u << (2 * (((left + 3) & 3) + 1))) - 1u);
+    /*@ assert mask: m == (left % 4 == 1 ? 0x03 : left % 4 == 2 ? 0x0f : left % 4 == 3 ? 0x3f : 0xff); */
     switch ((left + 3) / 4) {
     case 1: z_chunk(K, nr, dec, 1, 1, m, out, in, tw, NULL); break;
     case 2: z_chunk(K, nr, dec, 2, 1, m, out, in, tw, NULL); break;
@@ -265,10 +320,16 @@ ALWAYS_INLINE __m128i z_run(const __m512i *K, int nr, int dec, uint8_t *out, con
     return x_mul_xk(_mm512_castsi512_si128(tw[0]), (unsigned)left);
 }
 
+/*@ requires 1 <= nr < MAX_ROUND_KEYS;
+    requires \valid(K + (0 .. nr)) && \valid_read(rk + (0 .. KS * nr + KS - 1));
+    assigns K[0 .. nr]; */
 ALWAYS_INLINE void z_load_keys(__m512i *K, const uint8_t *rk, int nr)
 {
     int r;
     UNROLL
+    /*@ loop invariant 0 <= r <= nr + 1;
+        loop assigns r, K[0 .. nr];
+        loop variant nr - r; */
     for (r = 0; r <= nr; r++)
         K[r] = _mm512_loadu_si512(rk + KS * r);
 }
@@ -279,6 +340,9 @@ ALWAYS_INLINE void z_load_keys(__m512i *K, const uint8_t *rk, int nr)
  * n == 0: nothing. n <= 3: xmm path. Else the round keys are loaded into
  * zmm, the first tweaks computed, and z_run.
  */
+/*@ requires (nr == 10 || nr == 14) && (dec == 0 || dec == 1) && n <= 1048576;
+    requires kernel_buffers(k, out, in, 16 * n) && kernel_tweak(k, out, in, 16 * n, tweak);
+    assigns out[0 .. 16 * n - 1], tweak[0 .. 15]; */
 ALWAYS_INLINE void z_blocks(const vxts_key *k, int nr, int dec, uint8_t *out, const uint8_t *in, size_t n,
                             uint8_t tweak[16])
 {
@@ -302,6 +366,9 @@ ALWAYS_INLINE void z_blocks(const vxts_key *k, int nr, int dec, uint8_t *out, co
  * plain64), one pass over 4 zmm; Key2's round keys are loaded per round.
  * Lanes past the caller's last sector may wrap modulo 2^64: never used.
  */
+/*@ requires 1 <= nr < MAX_ROUND_KEYS;
+    requires \valid_read(rk2 + (0 .. KS * nr + KS - 1)) && \valid(out + (0 .. 16 * SECTOR_BATCH - 1));
+    assigns out[0 .. 16 * SECTOR_BATCH - 1]; */
 ALWAYS_INLINE void z_sector_tweaks(const uint8_t *rk2, int nr, uint64_t first, uint8_t out[16 * SECTOR_BATCH])
 {
     __m512i v[4], kr, base = _mm512_maskz_set1_epi64(0x55, (long long)first); /* high qwords 0 */
@@ -312,17 +379,29 @@ ALWAYS_INLINE void z_sector_tweaks(const uint8_t *rk2, int nr, uint64_t first, u
     v[3] = _mm512_add_epi64(base, _mm512_set_epi64(0, 15, 0, 14, 0, 13, 0, 12));
     kr = _mm512_loadu_si512(rk2);
     UNROLL
+    /*@ loop invariant 0 <= j <= 4;
+        loop assigns j, v[0 .. 3];
+        loop variant 4 - j; */
     for (j = 0; j < 4; j++)
         v[j] = _mm512_xor_si512(v[j], kr);
     UNROLL
+    /*@ loop invariant 1 <= r <= nr;
+        loop assigns r, j, kr, v[0 .. 3];
+        loop variant nr - r; */
     for (r = 1; r < nr; r++) {
         kr = _mm512_loadu_si512(rk2 + KS * r);
         UNROLL
+        /*@ loop invariant 0 <= j <= 4;
+            loop assigns j, v[0 .. 3];
+            loop variant 4 - j; */
         for (j = 0; j < 4; j++)
             v[j] = _mm512_aesenc_epi128(v[j], kr);
     }
     kr = _mm512_loadu_si512(rk2 + KS * nr);
     UNROLL
+    /*@ loop invariant 0 <= j <= 4;
+        loop assigns j, out[0 .. 16 * SECTOR_BATCH - 1];
+        loop variant 4 - j; */
     for (j = 0; j < 4; j++)
         _mm512_store_si512(out + 64 * j, _mm512_aesenclast_epi128(v[j], kr));
 }
@@ -338,6 +417,11 @@ ALWAYS_INLINE void z_sector_tweaks(const uint8_t *rk2, int nr, uint64_t first, u
  * are wiped at the end. Preconditions: nsectors >= 1, 1 <= nb <= 2^20,
  * first + nsectors - 1 <= 2^64 - 1 (checked by mode.c).
  */
+/*@ requires (nr == 10 || nr == 14) && (dec == 0 || dec == 1);
+    requires 1 <= nsectors && 1 <= nb <= 1048576 && 16 * nb * nsectors <= SIZE_MAX;
+    requires first + nsectors - 1 <= UINT64_MAX;
+    requires kernel_buffers(k, out, in, 16 * nb * nsectors);
+    assigns out[0 .. 16 * nb * nsectors - 1]; */
 ALWAYS_INLINE void z_sectors(const vxts_key *k, int nr, int dec, uint8_t *out, const uint8_t *in,
                              size_t nsectors, size_t nb, uint64_t first)
 {
@@ -350,6 +434,11 @@ ALWAYS_INLINE void z_sectors(const vxts_key *k, int nr, int dec, uint8_t *out, c
     z_load_keys(K, k->schedule.bytes + (dec ? SCHED_DEC1 : SCHED_ENC1), nr);
     z_sector_tweaks(rk2, nr, first, tweaks);
     z_first_tweaks(ftw[0], _mm_load_si128((const __m128i *)(const void *)tweaks));
+    /*@ loop invariant 0 <= s <= nsectors;
+        loop invariant in == \at(in, Pre) + unit * s && out == \at(out, Pre) + unit * s;
+        loop assigns s, next, in, out, tweaks[0 .. 16 * SECTOR_BATCH - 1], ftw[0][0 .. ZV - 1], ftw[1][0 .. ZV - 1],
+                     \at(out, Pre)[0 .. 16 * nb * nsectors - 1];
+        loop variant nsectors - s; */
     for (s = 0; s < nsectors; s++) {
         next = s + 1;
         if (next < nsectors) {
@@ -358,6 +447,8 @@ ALWAYS_INLINE void z_sectors(const vxts_key *k, int nr, int dec, uint8_t *out, c
             z_first_tweaks(ftw[next & 1],
                            _mm_load_si128((const __m128i *)(const void *)(tweaks + 16 * (next % SECTOR_BATCH))));
         }
+        /*@ assert unit_left: unit * (nsectors - s - 1) >= 0; */
+        /*@ assert unit_fits: unit * s + unit <= unit * nsectors; */
         (void)z_run(K, nr, dec, out, in, nb, ftw[s & 1]);
         in += unit;
         out += unit;
