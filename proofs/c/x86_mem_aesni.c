@@ -10,10 +10,20 @@
  *     stack buffers; every store writes only out[0, 16n), the 16 tweak bytes
  *     (blocks entries) and the kernel's stack buffers; in == out allowed
  *     (each intrinsic of the model requires exactly the bytes it touches);
- *   - the assigns clauses of kernel_spec.h.
- * Loop invariants and helper contracts are in src/backend_aesni.c.
- * Not proved here: what the output bytes are (that is the functional proof).
- * See the NOTE below for the accesses to the uint64_t stack buffers.
+ *   - the assigns clauses of kernel_spec.h;
+ *   - termination (loop variants).
+ * For every nblocks <= 2^20, every sector size and count kernel_spec.h
+ * allows, AES-128 and AES-256, both directions. Helper contracts and loop
+ * invariants are in src/backend_aesni.c (comments: the object code is the
+ * same). Trusted: the model's memory contracts (each load/store touches its
+ * 16 bytes), the uint64_t-unit wrappers below (NOTE), and that the empty
+ * asm barriers touch nothing (their statement contracts). Not checked:
+ * unsigned wrap-around, which C defines and the kernel relies on (the GPR
+ * tweak step shifts bits out; unused sector lanes may wrap); blocks_impl's
+ * requirement tweak_bytes at its call sites (-wp-prop=-tweak_bytes): the
+ * entries' kernel_tweak is that same statement, and the per-sector path
+ * passes a uint64_t buffer, checked there in uint64_t units (tweak_u64).
+ * Not proved here: what the output bytes are (the functional proof).
  */
 #include "backend.h"
 #include "aes_x86_spec.h" /* the model as <immintrin.h>, the kernel contracts */
