@@ -233,8 +233,8 @@ X86_MEM_FCT="round_key,xts_pass,aes_encrypt_lanes,next_tweaks,mul_alpha8,mul_alp
 main_loop_init,main_loop_first_tweaks,main_loop_restart,main_loop_tweak,main_loop_wipe,chunk8,leftover_blocks,\
 blocks_impl,sector_tweaks,sectors_stream,sectors_impl,x_mul_x,x_round,x_last,\
 aesni_encrypt_blocks,aesni_decrypt_blocks,aesni_encrypt_sectors,aesni_decrypt_sectors"
-wp_run x86-mem-aesni     proofs/c/x86_mem_aesni.c "$X86" \
-    "-no-warn-unsigned-overflow -wp-model Typed+cast -wp-prover z3n,cvc4n -wp-timeout 10 -wp-prop=-tweak_bytes \
+RUN_PROVERS=z3n,cvc4n wp_run x86-mem-aesni proofs/c/x86_mem_aesni.c "$X86" \
+    "-no-warn-unsigned-overflow -wp-model Typed+cast -wp-prop=-tweak_bytes \
      -wp-fct $X86_MEM_FCT"
 # The CLI's sector arithmetic.
 wp_run cli        "tools/sector_plan.c"    "" ""

@@ -509,6 +509,7 @@ ALWAYS_INLINE void blocks_impl(const vxts_key *k, const int nr, const int decryp
                          \at(out, Pre)[0 .. 16 * nblocks - 1];
             loop variant chunks_left; */
         for (; chunks_left > 1; chunks_left--) {
+            /*@ assert room_chunk: 16 * CHUNK * (nblocks / CHUNK - chunks_left) + 16 * CHUNK <= 16 * nblocks; */
             chunk8(&m, nr, decrypt, out, in, 1);
             in += 16 * CHUNK;
             out += 16 * CHUNK;
@@ -664,6 +665,7 @@ ALWAYS_INLINE void sectors_impl(const vxts_key *k, const int nr, const int decry
         in_group = groups_left == 1 ? nsectors - (nsectors - 1) / CHUNK * CHUNK : CHUNK;
         /*@ assert room: 1 <= in_group <= CHUNK && sectors_done(nsectors, groups_left) + in_group <= nsectors; */
         /*@ assert room_bytes: unit * sectors_done(nsectors, groups_left) + unit * in_group <= unit * nsectors; */
+        /*@ assert next_done: sectors_done(nsectors, groups_left - 1) == sectors_done(nsectors, groups_left) + CHUNK; */
         sector_tweaks(kp2, nr, first_sector, tweaks);
         first_sector += CHUNK;
         if (sector_blocks >= LOCKSTEP_MAX_BLOCKS || in_group != CHUNK) {
@@ -680,6 +682,9 @@ ALWAYS_INLINE void sectors_impl(const vxts_key *k, const int nr, const int decry
                 in += unit;
                 out += unit;
             }
+            /*@ assert next_in: groups_left != 1 ==>
+                  in == \at(in, Pre) + unit * sectors_done(nsectors, groups_left - 1) &&
+                  out == \at(out, Pre) + unit * sectors_done(nsectors, groups_left - 1); */
             continue;
         }
         /*@ loop invariant 0 <= s <= CHUNK;
@@ -707,6 +712,9 @@ ALWAYS_INLINE void sectors_impl(const vxts_key *k, const int nr, const int decry
         /* in, out advanced by one sector; skip the other seven. */
         in += (CHUNK - 1) * unit;
         out += (CHUNK - 1) * unit;
+        /*@ assert next_in: groups_left != 1 ==>
+              in == \at(in, Pre) + unit * sectors_done(nsectors, groups_left - 1) &&
+              out == \at(out, Pre) + unit * sectors_done(nsectors, groups_left - 1); */
     }
     vxts_memzero(tweaks, sizeof tweaks);
 }
