@@ -59,6 +59,7 @@ static void aesni_setup(vxts_key *k, const uint8_t *key1, const uint8_t *key2)
  * 15 bits, so one PCLMULQDQ on the low halves). Latency about 7 cycles
  * against 32 for eight x_mul_x steps in a row.
  */
+/*@ assigns \nothing; */
 ALWAYS_INLINE __m128i mul_alpha8(__m128i t)
 {
     const __m128i poly = _mm_set_epi64x(0, 0x87);
@@ -76,6 +77,8 @@ ALWAYS_INLINE __m128i mul_alpha8(__m128i t)
  * operand per AESENC would need 15 loads per 7-cycle block and cap the
  * speed at 0.93 of the AES limit before anything else is counted.)
  */
+/*@ requires 0 <= r <= 14 && \valid_read(kp + (16 * r .. 16 * r + 15));
+    assigns \nothing; */
 ALWAYS_INLINE __m128i round_key(const uint8_t *kp, int r)
 {
     return _mm_loadu_si128((const __m128i *)(const void *)(kp + 16 * r));
@@ -93,57 +96,96 @@ ALWAYS_INLINE __m128i round_key(const uint8_t *kp, int r)
  * schedule (ENC1, or DEC1 when decrypt). nb, nr, decrypt and stride are
  * constants after inlining: straight-line code with nb AES chains.
  */
+/*@ requires 1 <= nr <= 14 && 1 <= nb <= CHUNK && stride <= 16777216;
+    requires \valid_read(kp + (0 .. 16 * nr + 15)) && \valid_read(t + (0 .. nb - 1));
+    requires \valid_read(in + (0 .. (nb - 1) * stride + 15)) && \valid(out + (0 .. (nb - 1) * stride + 15));
+    assigns out[0 .. (nb - 1) * stride + 15]; */
 ALWAYS_INLINE void xts_pass(const uint8_t *kp, const int nr, const int decrypt, uint8_t *out,
                             const uint8_t *in, const size_t stride, const __m128i *t, const int nb)
 {
     __m128i s[CHUNK], key = round_key(kp, 0);
     int i, r;
     UNROLL
+    /*@ loop invariant 0 <= i <= nb;
+        loop assigns i, s[0 .. CHUNK - 1];
+        loop variant nb - i; */
     for (i = 0; i < nb; i++)
         s[i] = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(in + (size_t)i * stride)),
                              _mm_xor_si128(t[i], key));
     UNROLL
+    /*@ loop invariant 1 <= r <= nr;
+        loop assigns r, i, key, s[0 .. CHUNK - 1];
+        loop variant nr - r; */
     for (r = 1; r < nr; r++) {
         key = round_key(kp, r);
         UNROLL
+        /*@ loop invariant 0 <= i <= nb;
+            loop assigns i, s[0 .. CHUNK - 1];
+            loop variant nb - i; */
         for (i = 0; i < nb; i++)
             s[i] = x_round(s[i], key, decrypt);
     }
     key = round_key(kp, nr);
     UNROLL
+    /*@ loop invariant 0 <= i <= nb;
+        loop assigns i, s[0 .. CHUNK - 1];
+        loop variant nb - i; */
     for (i = 0; i < nb; i++)
         s[i] = x_last(s[i], _mm_xor_si128(key, t[i]), decrypt);
     UNROLL
+    /*@ loop invariant 0 <= i <= nb;
+        loop assigns i, out[0 .. (nb - 1) * stride + 15];
+        loop variant nb - i; */
     for (i = 0; i < nb; i++)
         _mm_storeu_si128((__m128i *)(void *)(out + (size_t)i * stride), s[i]);
 }
 
 /* Plain AES encryption of nb blocks held in registers: the tweak pass E_K2. */
+/*@ requires 1 <= nr <= 14 && 1 <= nb <= CHUNK;
+    requires \valid_read(kp + (0 .. 16 * nr + 15)) && \valid(s + (0 .. nb - 1));
+    assigns s[0 .. nb - 1]; */
 ALWAYS_INLINE void aes_encrypt_lanes(const uint8_t *kp, const int nr, __m128i *s, const int nb)
 {
     __m128i key = round_key(kp, 0);
     int i, r;
     UNROLL
+    /*@ loop invariant 0 <= i <= nb;
+        loop assigns i, s[0 .. nb - 1];
+        loop variant nb - i; */
     for (i = 0; i < nb; i++)
         s[i] = _mm_xor_si128(s[i], key);
     UNROLL
+    /*@ loop invariant 1 <= r <= nr;
+        loop assigns r, i, key, s[0 .. nb - 1];
+        loop variant nr - r; */
     for (r = 1; r < nr; r++) {
         key = round_key(kp, r);
         UNROLL
+        /*@ loop invariant 0 <= i <= nb;
+            loop assigns i, s[0 .. nb - 1];
+            loop variant nb - i; */
         for (i = 0; i < nb; i++)
             s[i] = _mm_aesenc_si128(s[i], key);
     }
     key = round_key(kp, nr);
     UNROLL
+    /*@ loop invariant 0 <= i <= nb;
+        loop assigns i, s[0 .. nb - 1];
+        loop variant nb - i; */
     for (i = 0; i < nb; i++)
         s[i] = _mm_aesenclast_si128(s[i], key);
 }
 
 /* t[0..nb) = T, T a, ..., T a^(nb-1); returns T a^nb. */
+/*@ requires 1 <= nb <= CHUNK && \valid(t + (0 .. nb - 1));
+    assigns t[0 .. nb - 1]; */
 ALWAYS_INLINE __m128i next_tweaks(__m128i *t, __m128i T, const int nb)
 {
     int i;
     UNROLL
+    /*@ loop invariant 0 <= i <= nb;
+        loop assigns i, T, t[0 .. nb - 1];
+        loop variant nb - i; */
     for (i = 0; i < nb; i++) {
         t[i] = T;
         T = x_mul_x(T);
@@ -159,6 +201,8 @@ ALWAYS_INLINE __m128i next_tweaks(__m128i *t, __m128i T, const int nb)
  * (alpha is linear). The integer ALUs are otherwise idle in the main loop,
  * so these steps take nothing from the AES pipes.
  */
+/*@ requires \valid(v + (0 .. 1));
+    assigns v[0 .. 1]; */
 ALWAYS_INLINE void mul_alpha_u64(uint64_t v[2])
 {
     uint64_t reduce = (0u - (v[1] >> 63)) & 0x87u;
@@ -166,6 +210,8 @@ ALWAYS_INLINE void mul_alpha_u64(uint64_t v[2])
     v[0] = (v[0] << 1) ^ reduce;
 }
 
+/*@ requires \valid(y + (0 .. 1)) && \valid_read(c + (0 .. 1)) && \valid(dst + (0 .. 1));
+    assigns y[0 .. 1], dst[0 .. 1]; */
 ALWAYS_INLINE void y_step(uint64_t y[2], const uint64_t c[2], uint64_t *dst)
 {
     dst[0] = y[0];
@@ -196,7 +242,21 @@ typedef struct {
     uint64_t (*y_buf)[2 * CHUNK];
 } main_loop;
 
+/* The y buffers of m: its two halves of 8 y values, apart from m itself;
+   nr rounds of round keys at m->kp. */
+/*@ predicate main_loop_bufs(main_loop *m) =
+      \valid(m) && \valid(m->y_buf + (0 .. 1)) && \separated(m, m->y_buf + (0 .. 1)) &&
+      ((m->y_cur == &m->y_buf[0][0] && m->y_next == &m->y_buf[1][0]) ||
+       (m->y_cur == &m->y_buf[1][0] && m->y_next == &m->y_buf[0][0]));
+    predicate main_loop_ok(main_loop *m, integer nr) =
+      main_loop_bufs(m) && 1 <= nr <= 14 && \valid_read(m->kp + (0 .. 16 * nr + 15));
+*/
+
 /* y_buf: two 16-byte aligned buffers of 8 y values, on the caller's stack. */
+/*@ requires \valid(m) && \valid(y_buf + (0 .. 1)) && \separated(m, y_buf + (0 .. 1));
+    requires 1 <= nr <= 14 && \valid_read(kp + (0 .. 16 * nr + 15));
+    assigns *m;
+    ensures main_loop_ok(m, nr) && m->kp == kp && m->y_buf == y_buf; */
 ALWAYS_INLINE void main_loop_init(main_loop *m, uint64_t y_buf[2][2 * CHUNK], const uint8_t *kp, const int nr)
 {
     m->kp = kp;
@@ -218,11 +278,16 @@ ALWAYS_INLINE void main_loop_init(main_loop *m, uint64_t y_buf[2][2 * CHUNK], co
  * stores, which chunk8's 16-byte loads forward from without a stall. The
  * chain continues at T a^8.
  */
+/*@ requires main_loop_bufs(m);
+    assigns m->y[0 .. 1], m->T, m->y_cur[0 .. 2 * CHUNK - 1]; */
 ALWAYS_INLINE void main_loop_first_tweaks(main_loop *m, __m128i T)
 {
     _Alignas(16) uint64_t y8[2];
     int i;
     UNROLL
+    /*@ loop invariant 0 <= i <= CHUNK;
+        loop assigns i, T, m->y_cur[0 .. 2 * CHUNK - 1];
+        loop variant CHUNK - i; */
     for (i = 0; i < CHUNK; i++) {
         _mm_store_si128((__m128i *)(void *)(m->y_cur + 2 * i), _mm_xor_si128(T, m->key_last));
         T = x_mul_x(T);
@@ -234,6 +299,8 @@ ALWAYS_INLINE void main_loop_first_tweaks(main_loop *m, __m128i T)
 }
 
 /* The chain restarts at tweak T (16 bytes, little-endian): a new data unit. */
+/*@ requires \valid(m) && \valid_read(T + (0 .. 1));
+    assigns m->y[0 .. 1], m->T; */
 ALWAYS_INLINE void main_loop_restart(main_loop *m, const uint64_t T[2])
 {
     m->y[0] = T[0] ^ m->k[0];
@@ -242,6 +309,8 @@ ALWAYS_INLINE void main_loop_restart(main_loop *m, const uint64_t T[2])
 }
 
 /* The tweak of the next block: T = y ^ K. */
+/*@ requires \valid_read(m);
+    assigns \nothing; */
 ALWAYS_INLINE __m128i main_loop_tweak(const main_loop *m, const int nr)
 {
     if (XMM_CHAIN(nr))
@@ -254,12 +323,18 @@ ALWAYS_INLINE __m128i main_loop_tweak(const main_loop *m, const int nr)
  * stack frame is released; the empty asm that reads the buffer keeps the
  * compiler from dropping the stores as dead.
  */
+/*@ requires main_loop_bufs(m);
+    assigns m->y_buf[0 .. 1][0 .. 2 * CHUNK - 1]; */
 ALWAYS_INLINE void main_loop_wipe(main_loop *m)
 {
     int i;
     UNROLL
+    /*@ loop invariant 0 <= i <= 2 * CHUNK;
+        loop assigns i, m->y_buf[0 .. 1][0 .. 2 * CHUNK - 1];
+        loop variant 2 * CHUNK - i; */
     for (i = 0; i < 2 * CHUNK; i++)
         _mm_store_si128((__m128i *)(void *)(&m->y_buf[0][0] + 2 * i), _mm_setzero_si128());
+    /*@ assigns \nothing; */ /* an empty template: no instruction */
     __asm__ volatile("" : : "r"(m->y_buf) : "memory");
 }
 
@@ -274,6 +349,11 @@ ALWAYS_INLINE void main_loop_wipe(main_loop *m)
  * the 16-byte load needs them. The last chunk of a call has with_next = 0.
  * The 8 blocks, nr, decrypt and with_next are constants after inlining.
  */
+/*@ requires 1 <= nr <= 14 && main_loop_ok(m, nr);
+    requires \valid_read(in + (0 .. 16 * CHUNK - 1)) && \valid(out + (0 .. 16 * CHUNK - 1));
+    requires \separated(out + (0 .. 16 * CHUNK - 1), m, m->y_buf + (0 .. 1));
+    assigns out[0 .. 16 * CHUNK - 1], *m, m->y_buf[0 .. 1][0 .. 2 * CHUNK - 1];
+    ensures main_loop_ok(m, nr) && m->kp == \old(m->kp) && m->y_buf == \old(m->y_buf); */
 ALWAYS_INLINE void chunk8(main_loop *m, const int nr, const int decrypt, uint8_t *out, const uint8_t *in,
                           const int with_next)
 {
@@ -281,16 +361,27 @@ ALWAYS_INLINE void chunk8(main_loop *m, const int nr, const int decrypt, uint8_t
     __m128i s[CHUNK], key, leaf = _mm_setzero_si128();
     int i, r;
 
+    /*@ assigns \nothing; */ /* an empty template: no instruction */
     OPAQUE(kp); /* the round keys are loaded in every chunk, once per round */
     UNROLL
+    /*@ loop invariant 0 <= i <= CHUNK;
+        loop assigns i, s[0 .. CHUNK - 1];
+        loop variant CHUNK - i; */
     for (i = 0; i < CHUNK; i++) {
         __m128i x = _mm_xor_si128(_mm_load_si128((const __m128i *)(const void *)(m->y_cur + 2 * i)), m->D);
         s[i] = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(in + 16 * i)), x);
     }
     UNROLL
+    /*@ loop invariant 1 <= r <= nr && main_loop_ok(m, nr) && kp == m->kp;
+        loop invariant m->y_buf == \at(m->y_buf, Pre);
+        loop assigns r, i, key, leaf, s[0 .. CHUNK - 1], m->y[0 .. 1], m->T, m->y_next[0 .. 2 * CHUNK - 1];
+        loop variant nr - r; */
     for (r = 1; r < nr; r++) {
         key = round_key(kp, r);
         UNROLL
+        /*@ loop invariant 0 <= i <= CHUNK;
+            loop assigns i, s[0 .. CHUNK - 1];
+            loop variant CHUNK - i; */
         for (i = 0; i < CHUNK; i++)
             s[i] = x_round(s[i], key, decrypt);
         if (with_next && r <= CHUNK && XMM_CHAIN(nr)) {
@@ -305,6 +396,9 @@ ALWAYS_INLINE void chunk8(main_loop *m, const int nr, const int decrypt, uint8_t
         }
     }
     UNROLL
+    /*@ loop invariant 0 <= i <= CHUNK;
+        loop assigns i, out[0 .. 16 * CHUNK - 1];
+        loop variant CHUNK - i; */
     for (i = 0; i < CHUNK; i++) {
         __m128i y = _mm_load_si128((const __m128i *)(const void *)(m->y_cur + 2 * i));
         _mm_storeu_si128((__m128i *)(void *)(out + 16 * i), x_last(s[i], y, decrypt));
@@ -333,6 +427,9 @@ static void aesni_encrypt_tweak(const vxts_key *k, uint8_t tweak[16])
  * The 0..7 blocks after the main loop, tweaks from T (xmm); one
  * straight-line body per count. Returns T a^(nblocks mod 8).
  */
+/*@ requires 1 <= nr <= 14 && count <= CHUNK - 1 && \valid_read(kp + (0 .. 16 * nr + 15));
+    requires \valid_read(in + (0 .. 16 * count - 1)) && \valid(out + (0 .. 16 * count - 1));
+    assigns out[0 .. 16 * count - 1]; */
 ALWAYS_INLINE __m128i leftover_blocks(const uint8_t *kp, const int nr, const int decrypt, uint8_t *out,
                                       const uint8_t *in, size_t count, __m128i T)
 {
@@ -388,6 +485,10 @@ ALWAYS_INLINE __m128i leftover_blocks(const uint8_t *kp, const int nr, const int
  * two 128-byte stack buffers and are PXOR and AESENCLAST memory operands.
  * AES-128 keeps the xmm chain and its mask in xmm registers instead.
  */
+/*@ requires (nr == 10 || nr == 14) && nblocks <= 1048576 && \valid_read(k);
+    requires \valid_read(in + (0 .. 16 * nblocks - 1)) && \valid(out + (0 .. 16 * nblocks - 1));
+    requires tweak_bytes: \valid(tweak + (0 .. 15));
+    assigns out[0 .. 16 * nblocks - 1], tweak[0 .. 15]; */
 ALWAYS_INLINE void blocks_impl(const vxts_key *k, const int nr, const int decrypt, uint8_t *out,
                                const uint8_t *in, size_t nblocks, uint8_t tweak[16])
 {
@@ -400,7 +501,15 @@ ALWAYS_INLINE void blocks_impl(const vxts_key *k, const int nr, const int decryp
         main_loop m;
         main_loop_init(&m, y_buf, kp, nr);
         main_loop_first_tweaks(&m, T);
+        /*@ loop invariant 1 <= chunks_left <= nblocks / CHUNK;
+            loop invariant in == \at(in, Pre) + 16 * CHUNK * (nblocks / CHUNK - chunks_left);
+            loop invariant out == \at(out, Pre) + 16 * CHUNK * (nblocks / CHUNK - chunks_left);
+            loop invariant main_loop_ok(&m, nr) && m.y_buf == y_buf;
+            loop assigns chunks_left, in, out, m, y_buf[0 .. 1][0 .. 2 * CHUNK - 1],
+                         \at(out, Pre)[0 .. 16 * nblocks - 1];
+            loop variant chunks_left; */
         for (; chunks_left > 1; chunks_left--) {
+            /*@ assert room_chunk: 16 * CHUNK * (nblocks / CHUNK - chunks_left) + 16 * CHUNK <= 16 * nblocks; */
             chunk8(&m, nr, decrypt, out, in, 1);
             in += 16 * CHUNK;
             out += 16 * CHUNK;
@@ -424,15 +533,23 @@ ALWAYS_INLINE void blocks_impl(const vxts_key *k, const int nr, const int decryp
  * Sector tweaks are encrypted 8 at a time, in one 8-way AES pass; lanes past
  * the last sector encrypt numbers that are never used (and may wrap).
  */
+/*@ requires 1 <= nr <= 14 && \valid_read(kp2 + (0 .. 16 * nr + 15)) && \valid(out + (0 .. CHUNK - 1));
+    assigns out[0 .. CHUNK - 1][0 .. 1]; */
 ALWAYS_INLINE void sector_tweaks(const uint8_t *kp2, const int nr, uint64_t first, uint64_t out[CHUNK][2])
 {
     __m128i t[CHUNK];
     int i;
     UNROLL
+    /*@ loop invariant 0 <= i <= CHUNK;
+        loop assigns i, t[0 .. CHUNK - 1];
+        loop variant CHUNK - i; */
     for (i = 0; i < CHUNK; i++)
         t[i] = _mm_set_epi64x(0, (long long)(first + (uint64_t)i)); /* le128(first + i) */
     aes_encrypt_lanes(kp2, nr, t, CHUNK);
     UNROLL
+    /*@ loop invariant 0 <= i <= CHUNK;
+        loop assigns i, out[0 .. CHUNK - 1][0 .. 1];
+        loop variant CHUNK - i; */
     for (i = 0; i < CHUNK; i++)
         _mm_store_si128((__m128i *)(void *)out[i], t[i]);
 }
@@ -446,6 +563,12 @@ ALWAYS_INLINE void sector_tweaks(const uint8_t *kp2, const int nr, uint64_t firs
  * ring; group g + 1 is encrypted when group g begins, long before it is
  * needed.
  */
+/*@ requires (nr == 10 || nr == 14) && \valid_read(k);
+    requires 1 <= nsectors && 1 <= sector_blocks <= 1048576 && sector_blocks % CHUNK == 0;
+    requires 16 * sector_blocks * nsectors <= SIZE_MAX;
+    requires \valid_read(in + (0 .. 16 * sector_blocks * nsectors - 1));
+    requires \valid(out + (0 .. 16 * sector_blocks * nsectors - 1));
+    assigns out[0 .. 16 * sector_blocks * nsectors - 1]; */
 ALWAYS_INLINE void sectors_stream(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
                                   size_t sector_blocks, uint64_t first_sector, const int nr,
                                   const int decrypt)
@@ -461,15 +584,29 @@ ALWAYS_INLINE void sectors_stream(const vxts_key *k, uint8_t *out, const uint8_t
     sector_tweaks(kp2, nr, first_sector, ring);
     sector_tweaks(kp2, nr, first_sector + CHUNK, ring + CHUNK);
     main_loop_first_tweaks(&m, _mm_load_si128((const __m128i *)(const void *)ring[0]));
+    /*@ assert stream_bytes: 16 * sector_blocks * nsectors == 16 * CHUNK * (nsectors * chunks_per_sector); */
+    /*@ loop invariant 1 <= chunks_left <= nsectors * chunks_per_sector;
+        loop invariant 1 <= chunks_left_in_sector <= chunks_per_sector;
+        loop invariant sector <= nsectors * chunks_per_sector - chunks_left;
+        loop invariant in == \at(in, Pre) + 16 * CHUNK * (nsectors * chunks_per_sector - chunks_left);
+        loop invariant out == \at(out, Pre) + 16 * CHUNK * (nsectors * chunks_per_sector - chunks_left);
+        loop invariant main_loop_ok(&m, nr) && m.y_buf == y_buf;
+        loop assigns chunks_left, chunks_left_in_sector, sector, in, out, m, ring[0 .. 2 * CHUNK - 1][0 .. 1],
+                     y_buf[0 .. 1][0 .. 2 * CHUNK - 1], \at(out, Pre)[0 .. 16 * sector_blocks * nsectors - 1];
+        loop variant chunks_left; */
     for (; chunks_left > 1; chunks_left--) {
         if (chunks_left_in_sector == 1)
             main_loop_restart(&m, ring[(sector + 1) % (2 * CHUNK)]);
+        /*@ assert room_chunk: 16 * CHUNK * (nsectors * chunks_per_sector - chunks_left) + 16 * CHUNK <=
+              16 * sector_blocks * nsectors; */
         chunk8(&m, nr, decrypt, out, in, 1);
         in += 16 * CHUNK;
         out += 16 * CHUNK;
         if (--chunks_left_in_sector == 0) {
             chunks_left_in_sector = chunks_per_sector;
             sector++;
+            /*@ assert ring_half: sector % CHUNK == 0 ==>
+                  (sector + CHUNK) % (2 * CHUNK) == 0 || (sector + CHUNK) % (2 * CHUNK) == CHUNK; */
             if (sector % CHUNK == 0) /* group g = sector / 8 begins: encrypt group g + 1 */
                 sector_tweaks(kp2, nr, first_sector + sector + CHUNK, ring + (sector + CHUNK) % (2 * CHUNK));
         }
@@ -492,6 +629,16 @@ ALWAYS_INLINE void sectors_stream(const vxts_key *k, uint8_t *out, const uint8_t
  */
 #define LOCKSTEP_MAX_BLOCKS 64
 
+/* Sectors of the groups before the one that groups_left counts down to (logic, for the proofs). */
+/*@ logic integer sectors_done(integer nsectors, integer groups_left) =
+      CHUNK * ((nsectors + CHUNK - 1) / CHUNK - groups_left); */
+
+/*@ requires (nr == 10 || nr == 14) && \valid_read(k);
+    requires 1 <= nsectors && 1 <= sector_blocks <= 1048576;
+    requires 16 * sector_blocks * nsectors <= SIZE_MAX;
+    requires \valid_read(in + (0 .. 16 * sector_blocks * nsectors - 1));
+    requires \valid(out + (0 .. 16 * sector_blocks * nsectors - 1));
+    assigns out[0 .. 16 * sector_blocks * nsectors - 1]; */
 ALWAYS_INLINE void sectors_impl(const vxts_key *k, const int nr, const int decrypt, uint8_t *out,
                                 const uint8_t *in, size_t nsectors, size_t sector_blocks, uint64_t first_sector)
 {
@@ -502,26 +649,61 @@ ALWAYS_INLINE void sectors_impl(const vxts_key *k, const int nr, const int decry
     _Alignas(16) uint64_t tweaks[CHUNK][2];
     __m128i t[CHUNK];
 
+    /*@ assert unit: unit == 16 * sector_blocks; */
     if (sector_blocks % CHUNK == 0) {
         sectors_stream(k, out, in, nsectors, sector_blocks, first_sector, nr, decrypt);
         return;
     }
+    /*@ loop invariant 0 <= groups_left <= (nsectors + CHUNK - 1) / CHUNK;
+        loop invariant groups_left != 0 ==> in == \at(in, Pre) + unit * sectors_done(nsectors, groups_left);
+        loop invariant groups_left != 0 ==> out == \at(out, Pre) + unit * sectors_done(nsectors, groups_left);
+        loop assigns groups_left, in_group, s, steps_left, first_sector, in, out, tweaks[0 .. CHUNK - 1][0 .. 1],
+                     ((uint8_t *)tweaks)[0 .. 16 * CHUNK - 1],
+                     t[0 .. CHUNK - 1], \at(out, Pre)[0 .. 16 * sector_blocks * nsectors - 1];
+        loop variant groups_left; */
     for (; groups_left != 0; groups_left--) {
         in_group = groups_left == 1 ? nsectors - (nsectors - 1) / CHUNK * CHUNK : CHUNK;
+        /*@ assert room: 1 <= in_group <= CHUNK && sectors_done(nsectors, groups_left) + in_group <= nsectors; */
+        /*@ assert room_bytes: unit * sectors_done(nsectors, groups_left) + unit * in_group <= unit * nsectors; */
+        /*@ assert next_done: sectors_done(nsectors, groups_left - 1) == sectors_done(nsectors, groups_left) + CHUNK; */
         sector_tweaks(kp2, nr, first_sector, tweaks);
         first_sector += CHUNK;
         if (sector_blocks >= LOCKSTEP_MAX_BLOCKS || in_group != CHUNK) {
+            /*@ loop invariant 0 <= s <= in_group;
+                loop invariant in == \at(in, Pre) + unit * sectors_done(nsectors, groups_left) + unit * s;
+                loop invariant out == \at(out, Pre) + unit * sectors_done(nsectors, groups_left) + unit * s;
+                loop assigns s, in, out, ((uint8_t *)tweaks)[0 .. 16 * CHUNK - 1],
+                             \at(out, Pre)[0 .. 16 * sector_blocks * nsectors - 1];
+                loop variant in_group - s; */
             for (s = 0; s < in_group; s++) {
+                /*@ assert tweak_u64: \valid(tweaks[s] + (0 .. 1)); */
+                /*@ assert room_s: unit * s + unit <= unit * in_group; */
                 blocks_impl(k, nr, decrypt, out, in, sector_blocks, (uint8_t *)tweaks[s]);
                 in += unit;
                 out += unit;
             }
+            /*@ assert next_in: groups_left != 1 ==>
+                  in == \at(in, Pre) + unit * sectors_done(nsectors, groups_left - 1) &&
+                  out == \at(out, Pre) + unit * sectors_done(nsectors, groups_left - 1); */
             continue;
         }
+        /*@ loop invariant 0 <= s <= CHUNK;
+            loop assigns s, t[0 .. CHUNK - 1];
+            loop variant CHUNK - s; */
         for (s = 0; s < CHUNK; s++)
             t[s] = _mm_load_si128((const __m128i *)(const void *)tweaks[s]);
+        /*@ loop invariant 0 <= steps_left <= sector_blocks;
+            loop invariant in == \at(in, Pre) + unit * sectors_done(nsectors, groups_left) + 16 * (sector_blocks - steps_left);
+            loop invariant out == \at(out, Pre) + unit * sectors_done(nsectors, groups_left) + 16 * (sector_blocks - steps_left);
+            loop assigns steps_left, s, t[0 .. CHUNK - 1], in, out, \at(out, Pre)[0 .. 16 * sector_blocks * nsectors - 1];
+            loop variant steps_left; */
         for (steps_left = sector_blocks; steps_left != 0; steps_left--) {
+            /*@ assert room_pass: unit * sectors_done(nsectors, groups_left) + 16 * (sector_blocks - steps_left) +
+                  (CHUNK - 1) * unit + 16 <= unit * nsectors; */
             xts_pass(kp, nr, decrypt, out, in, unit, t, CHUNK);
+            /*@ loop invariant 0 <= s <= CHUNK;
+                loop assigns s, t[0 .. CHUNK - 1];
+                loop variant CHUNK - s; */
             for (s = 0; s < CHUNK; s++)
                 t[s] = x_mul_x(t[s]);
             in += 16;
@@ -530,6 +712,9 @@ ALWAYS_INLINE void sectors_impl(const vxts_key *k, const int nr, const int decry
         /* in, out advanced by one sector; skip the other seven. */
         in += (CHUNK - 1) * unit;
         out += (CHUNK - 1) * unit;
+        /*@ assert next_in: groups_left != 1 ==>
+              in == \at(in, Pre) + unit * sectors_done(nsectors, groups_left - 1) &&
+              out == \at(out, Pre) + unit * sectors_done(nsectors, groups_left - 1); */
     }
     vxts_memzero(tweaks, sizeof tweaks);
 }
