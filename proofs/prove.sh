@@ -104,6 +104,26 @@ NO_RTE=1 wp_run inverse-xor "proofs/c/inverse.c" "-DVXTS_SPEC_XOR -DVXTS_INVERSE
 NO_RTE=1 wp_run inverse "proofs/c/inverse.c" "-DVXTS_SPEC_XOR -DVXTS_LEMMAS_ONLY -DVXTS_LEMMA_DEC_UNFOLD" \
     "-wp-prop=-bx_cancel,-XTS_DEC_T_whole,-mdec_XTS_DEC_T_head,-mdec_XTS_DEC_T_steal"
 # (Longest first: the runs share PROVE_JOBS lanes.)
+# The x86 runs include the backend's source with the CPU-checked intrinsics
+# model as <immintrin.h>; X86_CHAIN_IS_E (aes_x86_spec.h) only with
+# -DVXTS_X86_AES_LINK (the x86 runs below).
+X86="-Iproofs/model/framac -Iproofs/model -DVXTS_X86_AES_LINK"
+# Memory safety of aesni's four data entries (proofs/c/x86_mem_aesni.c): no
+# run-time error, loads only in [in, in+16n), the context and the kernel's stack
+# buffers, stores only in [out, out+16n), the tweak and those buffers; the
+# assigns of kernel_spec.h. Unsigned wrap-around is allowed here (the GPR tweak
+# step shifts bits out, unused sector lanes may wrap: C defines both).
+# tweak_bytes (blocks_impl's 16 tweak bytes) is not checked at its call sites:
+# the entries' kernel_tweak states it, and for the per-sector path a uint64_t
+# buffer is passed, which WP's Typed model cannot measure in bytes (asserted in
+# uint64_t units there instead; see the proof file).
+X86_MEM_FCT_AESNI="round_key,xts_pass,aes_encrypt_lanes,next_tweaks,mul_alpha8,mul_alpha_u64,y_step,\
+main_loop_init,main_loop_first_tweaks,main_loop_restart,main_loop_tweak,main_loop_wipe,chunk8,leftover_blocks,\
+blocks_impl,sector_tweaks,sectors_stream,sectors_impl,x_mul_x,x_round,x_last,\
+aesni_encrypt_blocks,aesni_decrypt_blocks,aesni_encrypt_sectors,aesni_decrypt_sectors"
+RUN_PROVERS=z3n,cvc4n wp_run x86-mem-aesni proofs/c/x86_mem_aesni.c "$X86" \
+    "-no-warn-unsigned-overflow -wp-model Typed+cast -wp-prop=-tweak_bytes \
+     -wp-fct $X86_MEM_FCT_AESNI"
 # The portable bitsliced backend: RTE and memory safety. The three shift
 # helpers are inlined (their shift counts are constants at every call, which
 # is what makes the shifts provably in range), with WP's bit tactics; the
@@ -211,7 +231,6 @@ wp_run model "proofs/model/smoke.c" "-Iproofs/model -DVXTS_SPEC_XOR" "-wp-model 
 # entry, from its own source file, is T <- E(KEY2(k), T). The one trusted
 # step, X86_CHAIN_IS_E (the round-instruction chain over the Key2 schedule
 # is E), is in scope only here (-DVXTS_X86_AES_LINK).
-X86="-Iproofs/model/framac -Iproofs/model -DVXTS_X86_AES_LINK"
 # The shared functions of aes_x86.h (the same text in every backend, ks a
 # parameter) are proved once, in the aesni run.
 wp_run x86-tweak-aesni   proofs/c/x86_tweak.c "$X86 -DX86_TWEAK_AESNI" \
@@ -241,22 +260,6 @@ RUN_PROVERS=z3n wp_run x86-mem-lemmas proofs/c/x86_mem_vaes.c "$X86 -CC -DX86_ME
     "-wp-model Typed+cast -wp-timeout 5 -wp-auto wp:range -wp-prop x86_mem_odd"
 RUN_PROVERS=z3n wp_run x86-mem-vaes256 proofs/c/x86_mem_vaes.c "$X86 -CC -DX86_MEM_VAES256" \
     "-wp-model Typed+cast -wp-timeout 5 -wp-auto wp:range,wp:bitrange -wp-fct $X86_MEM_FCT_256"
-# Memory safety of aesni's four data entries (proofs/c/x86_mem_aesni.c): no
-# run-time error, loads only in [in, in+16n), the context and the kernel's stack
-# buffers, stores only in [out, out+16n), the tweak and those buffers; the
-# assigns of kernel_spec.h. Unsigned wrap-around is allowed here (the GPR tweak
-# step shifts bits out, unused sector lanes may wrap: C defines both).
-# tweak_bytes (blocks_impl's 16 tweak bytes) is not checked at its call sites:
-# the entries' kernel_tweak states it, and for the per-sector path a uint64_t
-# buffer is passed, which WP's Typed model cannot measure in bytes (asserted in
-# uint64_t units there instead; see the proof file).
-X86_MEM_FCT_AESNI="round_key,xts_pass,aes_encrypt_lanes,next_tweaks,mul_alpha8,mul_alpha_u64,y_step,\
-main_loop_init,main_loop_first_tweaks,main_loop_restart,main_loop_tweak,main_loop_wipe,chunk8,leftover_blocks,\
-blocks_impl,sector_tweaks,sectors_stream,sectors_impl,x_mul_x,x_round,x_last,\
-aesni_encrypt_blocks,aesni_decrypt_blocks,aesni_encrypt_sectors,aesni_decrypt_sectors"
-RUN_PROVERS=z3n,cvc4n wp_run x86-mem-aesni proofs/c/x86_mem_aesni.c "$X86" \
-    "-no-warn-unsigned-overflow -wp-model Typed+cast -wp-prop=-tweak_bytes \
-     -wp-fct $X86_MEM_FCT_AESNI"
 # The CLI's sector arithmetic.
 wp_run cli        "tools/sector_plan.c"    "" ""
 
