@@ -374,14 +374,15 @@ run_io() {
 }
 
 # slow_encrypt OUTPUT [env...]: vxts encrypt in the background, its stdin 1 MiB then a pause of
-# up to 4 s; sets PID. (A background job of a script starts with SIGINT and SIGQUIT ignored: env
-# restores them; no core files from SIGQUIT/SIGXCPU.) slow_wait: the run's exit status, once it
-# has ended; the pause is cut short then (it only keeps the run waiting on its input).
+# up to 4 s; sets PID. (A background job of a script starts with SIGINT and SIGQUIT ignored, and
+# under nohup SIGHUP too: env restores them; no core files from SIGQUIT/SIGXCPU.) slow_wait: the
+# run's exit status, once it has ended; the pause is cut short then (it only keeps the run
+# waiting on its input).
 slow_encrypt() {
     local out=$1
     shift
     ( echo "$BASHPID" > "$W/slow_pause"; head -c 1048576 "$W/d_in"; exec sleep 4 ) |
-        (ulimit -c 0; exec env --default-signal=INT,QUIT "$@" \
+        (ulimit -c 0; exec env --default-signal=INT,QUIT,HUP "$@" \
         "${RUNNER[@]}" "$CLI" encrypt --key-file "$W/d_k64" --threads 1 - "$out" 2> "$W/stderr") &
     PID=$!
     sleep 0.7
