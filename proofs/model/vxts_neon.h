@@ -34,6 +34,19 @@
 
 typedef struct { uint8_t b[16]; } vxn128;
 
+/*
+ * VXN_VALUE(e) is a contract's statement of the result value. A proof of
+ * memory safety only (proofs/c/arm_mem_armce.c) defines VXTS_NEON_FRAME_ONLY:
+ * the contracts keep their requires and assigns (the memory they touch) and
+ * state no value (\true), which keeps the S-box and MixColumns terms out of
+ * its goals (with them WP's goal generation for xts_blocks ran out of time).
+ */
+#ifdef VXTS_NEON_FRAME_ONLY
+#define VXN_VALUE(...) \true
+#else
+#define VXN_VALUE(...) __VA_ARGS__
+#endif
+
 #ifdef __FRAMAC__
 typedef vxn128 uint8x16_t;
 typedef vxn128 uint32x4_t;
@@ -63,7 +76,7 @@ typedef vxn128 uint64x2_t;
 /*@
     requires \valid_read(p + (0 .. 15));
     assigns \nothing;
-    ensures \forall integer k; 0 <= k < 16 ==> \result.b[k] == p[k];
+    ensures VXN_VALUE(\forall integer k; 0 <= k < 16 ==> \result.b[k] == p[k]);
 */
 VXN_FN vxn128 VXN(vld1q_u8)(const uint8_t *p)
 {
@@ -80,7 +93,7 @@ VXN_FN vxn128 VXN(vld1q_u8)(const uint8_t *p)
 /*@
     requires \valid(p + (0 .. 15));
     assigns p[0 .. 15];
-    ensures \forall integer k; 0 <= k < 16 ==> p[k] == a.b[k];
+    ensures VXN_VALUE(\forall integer k; 0 <= k < 16 ==> p[k] == a.b[k]);
 */
 VXN_FN void VXN(vst1q_u8)(uint8_t *p, vxn128 a)
 {
@@ -95,7 +108,7 @@ VXN_FN void VXN(vst1q_u8)(uint8_t *p, vxn128 a)
 /* ---- EOR, DUP ---- */
 /*@
     assigns \nothing;
-    ensures \forall integer k; 0 <= k < 16 ==> \result.b[k] == bx(a.b[k], c.b[k]);
+    ensures VXN_VALUE(\forall integer k; 0 <= k < 16 ==> \result.b[k] == bx(a.b[k], c.b[k]));
 */
 VXN_FN vxn128 VXN(veorq_u8)(vxn128 a, vxn128 c)
 {
@@ -111,7 +124,7 @@ VXN_FN vxn128 VXN(veorq_u8)(vxn128 a, vxn128 c)
 
 /*@
     assigns \nothing;
-    ensures \forall integer k; 0 <= k < 16 ==> \result.b[k] == x;
+    ensures VXN_VALUE(\forall integer k; 0 <= k < 16 ==> \result.b[k] == x);
 */
 VXN_FN vxn128 VXN(vdupq_n_u8)(uint8_t x)
 {
@@ -128,7 +141,7 @@ VXN_FN vxn128 VXN(vdupq_n_u8)(uint8_t x)
 /* The 32-bit w in all four lanes, little-endian. */
 /*@
     assigns \nothing;
-    ensures \forall integer k; 0 <= k < 16 ==> \result.b[k] == VXM_BYTE(w, k % 4);
+    ensures VXN_VALUE(\forall integer k; 0 <= k < 16 ==> \result.b[k] == VXM_BYTE(w, k % 4));
 */
 VXN_FN vxn128 VXN(vdupq_n_u32)(uint32_t w)
 {
@@ -142,7 +155,7 @@ VXN_FN vxn128 VXN(vdupq_n_u32)(uint32_t w)
 /*@
     requires 0 <= lane <= 1;
     assigns \nothing;
-    ensures \result == VXM_Q(v.b, 8 * lane);
+    ensures VXN_VALUE(\result == VXM_Q(v.b, 8 * lane));
 */
 VXN_FN uint64_t VXN(vgetq_lane_u64)(vxn128 v, int lane)
 {
@@ -152,7 +165,7 @@ VXN_FN uint64_t VXN(vgetq_lane_u64)(vxn128 v, int lane)
 /*@
     requires 0 <= lane <= 3;
     assigns \nothing;
-    ensures \result == VXM_D(v.b, 4 * lane);
+    ensures VXN_VALUE(\result == VXM_D(v.b, 4 * lane));
 */
 VXN_FN uint32_t VXN(vgetq_lane_u32)(vxn128 v, int lane)
 {
@@ -162,7 +175,7 @@ VXN_FN uint32_t VXN(vgetq_lane_u32)(vxn128 v, int lane)
 /* ---- reinterpretations: the same 128 bits ---- */
 /*@
     assigns \nothing;
-    ensures \forall integer k; 0 <= k < 16 ==> \result.b[k] == a.b[k];
+    ensures VXN_VALUE(\forall integer k; 0 <= k < 16 ==> \result.b[k] == a.b[k]);
 */
 VXN_FN vxn128 VXN(vreinterpretq_u8_u32)(vxn128 a)
 {
@@ -171,7 +184,7 @@ VXN_FN vxn128 VXN(vreinterpretq_u8_u32)(vxn128 a)
 
 /*@
     assigns \nothing;
-    ensures \forall integer k; 0 <= k < 16 ==> \result.b[k] == a.b[k];
+    ensures VXN_VALUE(\forall integer k; 0 <= k < 16 ==> \result.b[k] == a.b[k]);
 */
 VXN_FN vxn128 VXN(vreinterpretq_u32_u8)(vxn128 a)
 {
@@ -180,7 +193,7 @@ VXN_FN vxn128 VXN(vreinterpretq_u32_u8)(vxn128 a)
 
 /*@
     assigns \nothing;
-    ensures \forall integer k; 0 <= k < 16 ==> \result.b[k] == a.b[k];
+    ensures VXN_VALUE(\forall integer k; 0 <= k < 16 ==> \result.b[k] == a.b[k]);
 */
 VXN_FN vxn128 VXN(vreinterpretq_u64_u8)(vxn128 a)
 {
@@ -191,7 +204,7 @@ VXN_FN vxn128 VXN(vreinterpretq_u64_u8)(vxn128 a)
 /* AESE: AddRoundKey, then ShiftRows and SubBytes (no MixColumns). */
 /*@
     assigns \nothing;
-    ensures \forall integer k; 0 <= k < 16 ==> \result.b[k] == VXM_AESENCLAST(VXN_X16(a, rk), k);
+    ensures VXN_VALUE(\forall integer k; 0 <= k < 16 ==> \result.b[k] == VXM_AESENCLAST(VXN_X16(a, rk), k));
 */
 VXN_FN vxn128 VXN(vaeseq_u8)(vxn128 a, vxn128 rk)
 {
@@ -204,7 +217,7 @@ VXN_FN vxn128 VXN(vaeseq_u8)(vxn128 a, vxn128 rk)
 /* AESD: AddRoundKey, then InvShiftRows and InvSubBytes (no InvMixColumns). */
 /*@
     assigns \nothing;
-    ensures \forall integer k; 0 <= k < 16 ==> \result.b[k] == VXM_AESDECLAST(VXN_X16(a, rk), k);
+    ensures VXN_VALUE(\forall integer k; 0 <= k < 16 ==> \result.b[k] == VXM_AESDECLAST(VXN_X16(a, rk), k));
 */
 VXN_FN vxn128 VXN(vaesdq_u8)(vxn128 a, vxn128 rk)
 {
@@ -217,7 +230,7 @@ VXN_FN vxn128 VXN(vaesdq_u8)(vxn128 a, vxn128 rk)
 /* AESMC: MixColumns. */
 /*@
     assigns \nothing;
-    ensures \forall integer k; 0 <= k < 16 ==> \result.b[k] == VXN_AESMC(SPEC_M16(a.b, 0), k);
+    ensures VXN_VALUE(\forall integer k; 0 <= k < 16 ==> \result.b[k] == VXN_AESMC(SPEC_M16(a.b, 0), k));
 */
 VXN_FN vxn128 VXN(vaesmcq_u8)(vxn128 a)
 {
@@ -232,7 +245,7 @@ VXN_FN vxn128 VXN(vaesmcq_u8)(vxn128 a)
 /* AESIMC: InvMixColumns (the x86 AESIMC). */
 /*@
     assigns \nothing;
-    ensures \forall integer k; 0 <= k < 16 ==> \result.b[k] == VXM_AESIMC(SPEC_M16(a.b, 0), k);
+    ensures VXN_VALUE(\forall integer k; 0 <= k < 16 ==> \result.b[k] == VXM_AESIMC(SPEC_M16(a.b, 0), k));
 */
 VXN_FN vxn128 VXN(vaesimcq_u8)(vxn128 a)
 {
