@@ -9,7 +9,11 @@
 #           VXTS_DISABLE=armce, PSTATE.DIT) on -cpu max and on the
 #           models in AARCH64_CPU_MODELS;
 #         - the CLI tests (check-cli) with the default backend (armce), and
-#           the basic CLI suite again with armce disabled (ct64).
+#           the basic CLI suite again with armce disabled (ct64);
+#         - tests/aarch64/check_neon_model: the NEON model of the proofs
+#           (proofs/model/vxts_neon.h) against the real intrinsics, after
+#           checking that it models every intrinsic backend_armce.c uses
+#           (against qemu, an emulator, not silicon).
 #       Ends with "N passed, N failed" over all of it; logs in
 #       $(AARCH64_BUILD)/check-aarch64/.
 #   make install-aarch64 PREFIX=DIR [DESTDIR=...]
@@ -46,8 +50,17 @@ A64_MAKE  = $(MAKE) --no-print-directory CC=$(AARCH64_CC) BUILD=$(AARCH64_BUILD)
 A64_LOGS  = $(AARCH64_BUILD)/check-aarch64
 A64_CHECK = sh tests/aarch64/check.sh
 A64_CPU_TEST = $(AARCH64_BUILD)/tests/aarch64/test_arm_cpu
+A64_NEON_MODEL = $(AARCH64_BUILD)/tests/aarch64/check_neon_model
 
-.PHONY: aarch64-toolchain aarch64-build aarch64-tests-build check-aarch64 install-aarch64
+.PHONY: aarch64-toolchain aarch64-build aarch64-tests-build check-aarch64 install-aarch64 neon-model-coverage
+
+# Every NEON intrinsic backend_armce.c calls (comment lines aside) has a model in vxts_neon.h.
+neon-model-coverage:
+	@used=$$(grep -v '^\s*\(\*\|/\*\)' src/backend_armce.c | \
+	    grep -ohE '\bv[a-z0-9]+q?_(n_|lane_)?[usp][0-9]+(_[usp][0-9]+)?\b' | sort -u); \
+	missing=$$(for f in $$used; do grep -q "VXN($$f)" proofs/model/vxts_neon.h || echo "$$f"; done); \
+	if [ -n "$$missing" ]; then echo "neon-model-coverage: used by backend_armce.c, not modelled:" $$missing; exit 1; fi; \
+	echo "neon-model-coverage: all $$(echo "$$used" | wc -l) intrinsics backend_armce.c uses are modelled"
 
 aarch64-toolchain:
 	@command -v $(AARCH64_CC) > /dev/null 2>&1 || { echo "$(AARCH64_CC) not found; on Debian: apt-get install gcc-aarch64-linux-gnu libc6-dev-arm64-cross" >&2; exit 1; }
@@ -57,7 +70,7 @@ aarch64-build: aarch64-toolchain
 	$(A64_MAKE) lib
 	$(A64_MAKE) LDFLAGS=-static tests-build cli aarch64-tests-build
 
-check-aarch64: aarch64-build
+check-aarch64: neon-model-coverage aarch64-build
 	@$(A64_CHECK) runner "$(AARCH64_RUNNER)" $(AARCH64_BUILD)/bin/vxts
 	@rm -rf $(A64_LOGS) && mkdir -p $(A64_LOGS)
 	@$(A64_CHECK) step $(A64_LOGS)/lib.log env $(AARCH64_TEST_ENV) VXTS_TEST_BACKENDS=armce,ct64 \
@@ -69,7 +82,8 @@ check-aarch64: aarch64-build
 		$(A64_MAKE) LDFLAGS=-static check-cli CLI_RUNNER="$(AARCH64_RUNNER)"
 	@$(A64_CHECK) step $(A64_LOGS)/cli-ct64.log env VXTS_DISABLE=armce VXTS_CLI_SUITES=basic \
 		$(A64_MAKE) LDFLAGS=-static check-cli CLI_RUNNER="$(AARCH64_RUNNER)"
-	@$(A64_CHECK) sum $(A64_LOGS)/lib.log $(A64_LOGS)/cpu-*.log $(A64_LOGS)/cli-*.log
+	@$(A64_CHECK) step $(A64_LOGS)/neon-model.log $(AARCH64_RUNNER) $(A64_NEON_MODEL)
+	@$(A64_CHECK) sum $(A64_LOGS)/lib.log $(A64_LOGS)/cpu-*.log $(A64_LOGS)/cli-*.log $(A64_LOGS)/neon-model.log
 
 install-aarch64: aarch64-toolchain
 	$(A64_MAKE) $(AARCH64_BUILD)/lib/libvxts.a
@@ -81,7 +95,7 @@ install-aarch64: aarch64-toolchain
 A64_TDIR := $(BUILD)/tests/aarch64
 
 ifeq ($(VXTS_ARCH),aarch64)
-aarch64-tests-build: $(A64_TDIR)/test_arm_cpu
+aarch64-tests-build: $(A64_TDIR)/test_arm_cpu $(A64_TDIR)/check_neon_model
 
 # Its own copy of the armce backend, with the hook that observes PSTATE.DIT inside
 # each entry point; it takes the place of libvxts.a's backend_armce.o at link time.
@@ -96,6 +110,11 @@ $(A64_TDIR)/test_arm_cpu.o: tests/aarch64/test_arm_cpu.c tests/testlib.h tests/o
 $(A64_TDIR)/test_arm_cpu: $(A64_TDIR)/test_arm_cpu.o $(A64_TDIR)/armce_hooked.o \
 		$(BUILD)/tests/testlib.o $(BUILD)/tests/oracle.o $(STATIC)
 	$(CC) $(LDFLAGS) -o $@ $^ -pthread
+
+# The NEON model's check, with the backend's ISA flags.
+$(A64_TDIR)/check_neon_model: tests/aarch64/check_neon_model.c proofs/model/vxts_neon.h proofs/model/vxts_intrin.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Werror $(ISA_armce) -Iproofs/model $(LDFLAGS) -o $@ $<
 else
 aarch64-tests-build:
 	@echo "aarch64-tests-build: CC ($(CC)) does not target aarch64; use make check-aarch64" >&2; exit 1

@@ -56,21 +56,32 @@ static int armce_supported(void)
 
 #define DIT_BIT ((uint64_t)1 << 24)
 
-/* Sets PSTATE.DIT if the CPU has it; returns 1 then, with the old value in *saved. */
+/*
+ * Sets PSTATE.DIT if the CPU has it; returns 1 then, with the old value in *saved.
+ * (The asm contracts are trusted: MRS writes *saved, MSR only PSTATE; no memory.)
+ */
+/*@ requires \valid(saved);
+    assigns *saved;
+    ensures \result == 0 || \result == 1; */
 ALWAYS_INLINE int dit_enter(uint64_t *saved)
 {
     *saved = 0;
     if (!vxts_cpu_arm_dit())
         return 0;
+    /*@ assigns *saved; */
     __asm__ volatile("mrs %0, s3_3_c4_c2_5" : "=r"(*saved) : : "memory");
+    /*@ assigns \nothing; */
     __asm__ volatile("msr s3_3_c4_c2_5, %0" : : "r"(*saved | DIT_BIT) : "memory");
     return 1;
 }
 
+/*@ assigns \nothing; */
 ALWAYS_INLINE void dit_leave(int entered, uint64_t saved)
 {
-    if (entered)
+    if (entered) {
+        /*@ assigns \nothing; */
         __asm__ volatile("msr s3_3_c4_c2_5, %0" : : "r"(saved) : "memory");
+    }
 }
 
 /* A test build may define this to observe the state inside a call. */
@@ -246,9 +257,11 @@ static void armce_setup(vxts_key *k, const uint8_t *key1, const uint8_t *key2)
  * vcreate_u64(hi)) in a scratch register and then copies it (one more
  * instruction per tweak in the main loop).
  */
+/*@ assigns \nothing; */
 ALWAYS_INLINE uint8x16_t vec_of(uint64_t lo, uint64_t hi)
 {
     uint8x16_t v;
+    /*@ assigns v; */ /* trusted: writes only its output register */
     __asm__("fmov %d0, %1\n\tmov %0.d[1], %2" : "=w"(v) : "r"(lo), "r"(hi));
     return v;
 }
@@ -278,7 +291,13 @@ ALWAYS_INLINE uint8x16_t vec_of(uint64_t lo, uint64_t hi)
 /*
  * out_j = E(in_j ^ T_j) ^ T_j (or D), T_j = T * alpha^j, j < n; T <- T * alpha^n.
  * Reads exactly in[0, 16n), writes exactly out[0, 16n); out == in is allowed.
+ * (The ACSL below is for proofs/c/arm_mem_armce.c, with ARMCE_UNROLL 5.)
  */
+/*@ requires n <= 1048576 && (NR == 10 || NR == 14) && (DEC == 0 || DEC == 1);
+    requires \valid_read(k);
+    requires \valid_read(in + (0 .. 16 * n - 1)) && \valid(out + (0 .. 16 * n - 1));
+    requires \valid(tweak + (0 .. 15));
+    assigns out[0 .. 16 * n - 1], tweak[0 .. 15]; */
 ALWAYS_INLINE void xts_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t n,
                               uint8_t tweak[16], const unsigned NR, const int DEC)
 {
@@ -294,6 +313,12 @@ ALWAYS_INLINE void xts_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in
     /* T_0 .. T_4 of the first chunk; (hi:lo) holds T_4. */
     EACHU(DO_FIRST_TWEAK, 0)
 
+    /*@ loop invariant chunks <= n / ARMCE_UNROLL;
+        loop invariant in == \at(in, Pre) + 16 * ARMCE_UNROLL * (n / ARMCE_UNROLL - chunks);
+        loop invariant out == \at(out, Pre) + 16 * ARMCE_UNROLL * (n / ARMCE_UNROLL - chunks);
+        loop assigns chunks, in, out, lo, hi, b0, b1, b2, b3, b4, t0, t1, t2, t3, t4, n0, n1, n2, n3, n4,
+                     \at(out, Pre)[0 .. 16 * n - 1];
+        loop variant chunks; */
     for (; chunks != 0; chunks--) {
         EACHU(DO_LOADX, in)
         ROUNDS_HEAD(EACHU)
@@ -331,18 +356,22 @@ ALWAYS_INLINE void xts_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in
     }
 }
 
+/*@ BLOCKS_HELPER_CONTRACT */
 NOINLINE void enc_blocks_128(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t n, uint8_t t[16])
 {
     xts_blocks(k, out, in, n, t, 10, 0);
 }
+/*@ BLOCKS_HELPER_CONTRACT */
 NOINLINE void enc_blocks_256(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t n, uint8_t t[16])
 {
     xts_blocks(k, out, in, n, t, 14, 0);
 }
+/*@ BLOCKS_HELPER_CONTRACT */
 NOINLINE void dec_blocks_128(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t n, uint8_t t[16])
 {
     xts_blocks(k, out, in, n, t, 10, 1);
 }
+/*@ BLOCKS_HELPER_CONTRACT */
 NOINLINE void dec_blocks_256(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t n, uint8_t t[16])
 {
     xts_blocks(k, out, in, n, t, 14, 1);
@@ -376,11 +405,17 @@ static void armce_decrypt_blocks(const vxts_key *k, uint8_t *out, const uint8_t 
 
 /* ---- tweak encryption with Key2 ------------------------------------------------------ */
 
+/*@ requires \valid_read(k) && (k->rounds == 10 || k->rounds == 14);
+    requires \valid(tweak + (0 .. 15));
+    assigns tweak[0 .. 15]; */
 NOINLINE void encrypt_tweak_raw(const vxts_key *k, uint8_t tweak[16])
 {
     const uint8_t *ks = k->schedule.bytes + ENC2_OFF;
     uint8x16_t b = vld1q_u8(tweak);
     unsigned r, nr = k->rounds;
+    /*@ loop invariant 0 <= r <= nr - 1;
+        loop assigns r, b;
+        loop variant nr - r; */
     for (r = 0; r + 1 < nr; r++)
         b = vaesmcq_u8(vaeseq_u8(b, vld1q_u8(ks + 16 * r)));
     b = vaeseq_u8(b, vld1q_u8(ks + 16 * (nr - 1)));
@@ -419,6 +454,14 @@ static void armce_encrypt_tweak(const vxts_key *k, uint8_t tweak[16])
     MUL_ALPHA(lo##i, hi##i);                                                                       \
     t##i = vec_of(lo##i, hi##i);
 
+/*@ requires 1 <= nsectors && 1 <= sector_blocks <= 1048576;
+    requires 16 * sector_blocks * nsectors <= SIZE_MAX;
+    requires (NR == 10 || NR == 14) && (DEC == 0 || DEC == 1);
+    requires \valid_read(k) && k->rounds == NR;
+    requires \valid_read(in + (0 .. 16 * sector_blocks * nsectors - 1));
+    requires \valid(out + (0 .. 16 * sector_blocks * nsectors - 1));
+    requires \separated(out + (0 .. 16 * sector_blocks * nsectors - 1), k);
+    assigns out[0 .. 16 * sector_blocks * nsectors - 1]; */
 ALWAYS_INLINE void xts_sectors(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors,
                                size_t sector_blocks, uint64_t first, const unsigned NR, const int DEC)
 {
@@ -429,12 +472,23 @@ ALWAYS_INLINE void xts_sectors(const vxts_key *k, uint8_t *out, const uint8_t *i
     uint64_t lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, lo4, hi4;
     uint8_t tweak[16];
 
+    /*@ loop invariant groups <= nsectors / 5;
+        loop invariant in == \at(in, Pre) + unit * (5 * (nsectors / 5 - groups));
+        loop invariant out == \at(out, Pre) + unit * (5 * (nsectors / 5 - groups));
+        loop assigns groups, in, out, first, j, r, b0, b1, b2, b3, b4, t0, t1, t2, t3, t4,
+                     lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, lo4, hi4,
+                     \at(out, Pre)[0 .. 16 * sector_blocks * nsectors - 1];
+        loop variant groups; */
     for (; groups != 0; groups--) {
         const uint8_t *ks2 = k->schedule.bytes + ENC2_OFF;
         const uint8_t *ip = in;
         uint8_t *op = out;
+        /*@ assigns \nothing; */ /* an empty template: no instruction */
         __asm__("" : "+r"(ks2));
         EACH5(DO_T2INIT, first)
+        /*@ loop invariant 0 <= r <= NR - 1;
+            loop assigns r, t0, t1, t2, t3, t4;
+            loop variant NR - r; */
         for (r = 0; r + 1 < NR; r++) {
             const uint8x16_t kr = vld1q_u8(ks2 + 16 * r);
             EACH5(DO_T2RND, kr)
@@ -448,6 +502,12 @@ ALWAYS_INLINE void xts_sectors(const vxts_key *k, uint8_t *out, const uint8_t *i
             EACH5(DO_T2FINAL, kr)
         }
         EACH5(DO_T2GPR, 0)
+        /*@ loop invariant 0 <= j <= sector_blocks;
+            loop invariant ip == in + 16 * j && op == out + 16 * j;
+            loop assigns j, ip, op, b0, b1, b2, b3, b4, t0, t1, t2, t3, t4,
+                         lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, lo4, hi4,
+                         \at(out, Pre)[0 .. 16 * sector_blocks * nsectors - 1];
+            loop variant sector_blocks - j; */
         for (j = 0; j < sector_blocks; j++) {
             EACH5(DO_SLOADX, ip)
             ROUNDS_HEAD(EACH5)
@@ -462,6 +522,12 @@ ALWAYS_INLINE void xts_sectors(const vxts_key *k, uint8_t *out, const uint8_t *i
         first += 5;
     }
     /* 1 .. 4 sectors left: one data unit at a time (each still 5 blocks per iteration). */
+    /*@ loop invariant rest <= nsectors % 5;
+        loop invariant in == \at(in, Pre) + unit * (nsectors - rest);
+        loop invariant out == \at(out, Pre) + unit * (nsectors - rest);
+        loop invariant k->rounds == NR;
+        loop assigns rest, in, out, first, tweak[0 .. 15], \at(out, Pre)[0 .. 16 * sector_blocks * nsectors - 1];
+        loop variant rest; */
     for (; rest != 0; rest--) {
         vst1q_u8(tweak, vec_of(first, 0));
         encrypt_tweak_raw(k, tweak);
@@ -483,21 +549,25 @@ ALWAYS_INLINE void xts_sectors(const vxts_key *k, uint8_t *out, const uint8_t *i
     vxts_memzero(tweak, sizeof tweak);
 }
 
+/*@ SECTORS_HELPER_CONTRACT(10) */
 NOINLINE void enc_sectors_128(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t ns, size_t sb,
                               uint64_t first)
 {
     xts_sectors(k, out, in, ns, sb, first, 10, 0);
 }
+/*@ SECTORS_HELPER_CONTRACT(14) */
 NOINLINE void enc_sectors_256(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t ns, size_t sb,
                               uint64_t first)
 {
     xts_sectors(k, out, in, ns, sb, first, 14, 0);
 }
+/*@ SECTORS_HELPER_CONTRACT(10) */
 NOINLINE void dec_sectors_128(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t ns, size_t sb,
                               uint64_t first)
 {
     xts_sectors(k, out, in, ns, sb, first, 10, 1);
 }
+/*@ SECTORS_HELPER_CONTRACT(14) */
 NOINLINE void dec_sectors_256(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t ns, size_t sb,
                               uint64_t first)
 {
