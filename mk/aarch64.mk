@@ -112,9 +112,9 @@ $(A64_TDIR)/test_arm_cpu: $(A64_TDIR)/test_arm_cpu.o $(A64_TDIR)/armce_hooked.o 
 	$(CC) $(LDFLAGS) -o $@ $^ -pthread
 
 # The NEON model's check, with the backend's ISA flags.
-$(A64_TDIR)/check_neon_model: tests/aarch64/check_neon_model.c proofs/model/vxts_neon.h proofs/model/vxts_intrin.h
+$(A64_TDIR)/check_neon_model: tests/aarch64/check_neon_model.c tests/testlib.h proofs/model/vxts_neon.h proofs/model/vxts_intrin.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Werror $(ISA_armce) -Iproofs/model $(LDFLAGS) -o $@ $<
+	$(CC) $(ALL_CFLAGS) -Werror $(ISA_armce) -Iproofs/model -Itests $(LDFLAGS) -o $@ $<
 else
 aarch64-tests-build:
 	@echo "aarch64-tests-build: CC ($(CC)) does not target aarch64; use make check-aarch64" >&2; exit 1

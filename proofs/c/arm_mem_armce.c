@@ -58,18 +58,10 @@ int vxts_cpu_arm_dit(void);
    dispatch fact (the mode layer calls k->backend's entries). */
 #define BLOCKS_CONTRACT                                                                       \
     requires k->backend == &vxts_backend_armce;                                               \
-    requires n <= 1048576;                                                                    \
-    requires kernel_buffers(k, out, in, 16 * n);                                              \
-    requires kernel_tweak(k, out, in, 16 * n, tweak);                                         \
-    assigns out[0 .. 16 * n - 1] \from in[0 .. 16 * n - 1], tweak[0 .. 15], *k;                \
-    assigns tweak[0 .. 15] \from tweak[0 .. 15];
+    KERNEL_BLOCKS_FRAME(k, out, in, n, tweak)
 #define SECTORS_CONTRACT                                                                      \
     requires k->backend == &vxts_backend_armce;                                               \
-    requires 1 <= nsectors && 1 <= nb <= 1048576;                                             \
-    requires first + nsectors - 1 <= UINT64_MAX;                                              \
-    requires 16 * nb * nsectors <= SIZE_MAX;                                                  \
-    requires kernel_buffers(k, out, in, 16 * nb * nsectors);                                  \
-    assigns out[0 .. 16 * nb * nsectors - 1] \from in[0 .. 16 * nb * nsectors - 1], *k;
+    KERNEL_SECTORS_FRAME(k, out, in, nsectors, nb, first)
 /* The instances of xts_blocks / xts_sectors (src/backend_armce.c). */
 #define BLOCKS_HELPER_CONTRACT                                                                \
     requires n <= 1048576 && \valid_read(k);                                                  \

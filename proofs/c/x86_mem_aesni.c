@@ -37,18 +37,8 @@ static inline __m128i x_round(__m128i s, __m128i rk, int dec);
 static inline __m128i x_last(__m128i s, __m128i rk, int dec);
 
 /* The entries: kernel_spec.h's preconditions and assigns clauses. */
-#define BLOCKS_CONTRACT                                                                       \
-    requires n <= 1048576;                                                                    \
-    requires kernel_buffers(k, out, in, 16 * n);                                              \
-    requires kernel_tweak(k, out, in, 16 * n, tweak);                                         \
-    assigns out[0 .. 16 * n - 1] \from in[0 .. 16 * n - 1], tweak[0 .. 15], *k;                \
-    assigns tweak[0 .. 15] \from tweak[0 .. 15];
-#define SECTORS_CONTRACT                                                                      \
-    requires 1 <= nsectors && 1 <= nb <= 1048576;                                             \
-    requires first + nsectors - 1 <= UINT64_MAX;                                              \
-    requires 16 * nb * nsectors <= SIZE_MAX;                                                  \
-    requires kernel_buffers(k, out, in, 16 * nb * nsectors);                                  \
-    assigns out[0 .. 16 * nb * nsectors - 1] \from in[0 .. 16 * nb * nsectors - 1], *k;
+#define BLOCKS_CONTRACT KERNEL_BLOCKS_FRAME(k, out, in, n, tweak)
+#define SECTORS_CONTRACT KERNEL_SECTORS_FRAME(k, out, in, nsectors, nb, first)
 
 /*@ BLOCKS_CONTRACT */
 static void aesni_encrypt_blocks(const vxts_key *k, uint8_t *out, const uint8_t *in, size_t n, uint8_t tweak[16]);

@@ -29,18 +29,8 @@
 /* kernel_spec.h's requires and assigns of vxts_kernel_{en,de}crypt_blocks
  * (nblocks is the entry's n) and of vxts_kernel_{en,de}crypt_sectors
  * (sector_blocks is nb, first_sector is first). */
-#define X86_MEM_BLOCKS_CONTRACT                                                        \
-    requires n <= 1048576;                                                             \
-    requires kernel_buffers(k, out, in, 16 * n);                                       \
-    requires kernel_tweak(k, out, in, 16 * n, tweak);                                  \
-    assigns out[0 .. 16 * n - 1] \from in[0 .. 16 * n - 1], tweak[0 .. 15], *k;       \
-    assigns tweak[0 .. 15] \from tweak[0 .. 15];
-#define X86_MEM_SECTORS_CONTRACT                                                       \
-    requires 1 <= nsectors && 1 <= nb <= 1048576;                                      \
-    requires first + nsectors - 1 <= UINT64_MAX;                                       \
-    requires 16 * nb * nsectors <= SIZE_MAX;                                           \
-    requires kernel_buffers(k, out, in, 16 * nb * nsectors);                           \
-    assigns out[0 .. 16 * nb * nsectors - 1] \from in[0 .. 16 * nb * nsectors - 1], *k;
+#define X86_MEM_BLOCKS_CONTRACT KERNEL_BLOCKS_FRAME(k, out, in, n, tweak)
+#define X86_MEM_SECTORS_CONTRACT KERNEL_SECTORS_FRAME(k, out, in, nsectors, nb, first)
 #define X86_MEM_BLOCKS_ARGS const vxts_key *k, uint8_t *out, const uint8_t *in, size_t n, uint8_t tweak[16]
 #define X86_MEM_SECTORS_ARGS \
     const vxts_key *k, uint8_t *out, const uint8_t *in, size_t nsectors, size_t nb, uint64_t first

@@ -67,6 +67,22 @@
       \valid(tweak + (0 .. 15)) && \separated(tweak + (0 .. 15), k) &&
       \separated(tweak + (0 .. 15), in + (0 .. n - 1)) && \separated(tweak + (0 .. 15), out + (0 .. n - 1));
 */
+
+/* The requires and assigns of the blocks and sectors entries below, without
+   their ensures: the contract the kernels' memory-safety runs prove of each
+   backend's entries (proofs/c/x86_mem_*.c, proofs/c/arm_mem_armce.c). */
+#define KERNEL_BLOCKS_FRAME(k, out, in, n, tweak)                                     \
+    requires n <= 1048576;                                                            \
+    requires kernel_buffers(k, out, in, 16 * n);                                      \
+    requires kernel_tweak(k, out, in, 16 * n, tweak);                                 \
+    assigns out[0 .. 16 * n - 1] \from in[0 .. 16 * n - 1], tweak[0 .. 15], *k;      \
+    assigns tweak[0 .. 15] \from tweak[0 .. 15];
+#define KERNEL_SECTORS_FRAME(k, out, in, nsectors, nb, first)                         \
+    requires 1 <= nsectors && 1 <= nb <= 1048576;                                     \
+    requires first + nsectors - 1 <= UINT64_MAX;                                      \
+    requires 16 * nb * nsectors <= SIZE_MAX;                                          \
+    requires kernel_buffers(k, out, in, 16 * nb * nsectors);                          \
+    assigns out[0 .. 16 * nb * nsectors - 1] \from in[0 .. 16 * nb * nsectors - 1], *k;
 /* KEY_frame is in scope only where a function writes schedule words after key
    setup (run mode-key, -DVXTS_KEY_FRAME): elsewhere it only slows the provers. */
 #ifdef VXTS_KEY_FRAME

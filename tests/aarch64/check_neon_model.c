@@ -17,16 +17,14 @@
 #include <string.h>
 #include <time.h>
 
+#include "testlib.h" /* test_splitmix64 */
 #include "vxts_neon.h"
 
-/* splitmix64: a reproducible stream from the printed seed. */
+/* The suite's generator (testlib.h), from the printed seed. */
 static uint64_t rng_state;
 static uint64_t rng_next(void)
 {
-    uint64_t z = (rng_state += 0x9e3779b97f4a7c15u);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-    return z ^ (z >> 31);
+    return test_splitmix64(&rng_state);
 }
 
 /* One trial: operands a = in[0..], b = in[16..], a 64-byte window at in[64..], r a random 0..255. */
