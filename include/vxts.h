@@ -88,7 +88,9 @@ VXTS_MUST_CHECK int vxts_encrypt_sectors(const vxts_ctx *ctx, uint8_t *out, cons
 VXTS_MUST_CHECK int vxts_decrypt_sectors(const vxts_ctx *ctx, uint8_t *out, const uint8_t *in, size_t len,
                                          size_t sector_size, uint64_t first_sector);
 
-/* tweak = sector as a 128-bit little-endian number (plain64). */
+/* tweak = sector as a 128-bit little-endian number (plain64), written with one
+   16-byte store where the compiler allows, so that the next call's tweak load
+   does not wait for several narrower stores to reach the cache. */
 void vxts_sector_tweak(uint8_t tweak[16], uint64_t sector);
 
 /* Zeroes the context (key schedules included) in a way the compiler cannot drop. */

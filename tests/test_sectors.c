@@ -34,9 +34,12 @@ static void check_tweak_layout(void)
     for (i = 8; i < 24; i++)
         values[i] = test_rand64() >> test_rand_below(64);
     for (i = 0; i < 24; i++) {
-        uint8_t got[16], want[16];
-        memset(got, 0xaa, 16);
+        uint8_t area[48], *got = area + 16 + i % 16, want[16]; /* every alignment */
+        memset(area, 0xaa, sizeof area);
         vxts_sector_tweak(got, values[i]);
+        test_check(slot_lib, test_all_bytes(area, (size_t)(got - area), 0xaa) &&
+                                 test_all_bytes(got + 16, (size_t)(area + sizeof area - got - 16), 0xaa),
+                   "vxts_sector_tweak wrote outside its 16 bytes");
         le128(want, values[i]);
         test_check(slot_lib, memcmp(got, want, 16) == 0, "vxts_sector_tweak(0x%016llx) = %s, want %s",
                    (unsigned long long)values[i], test_hex(got, 16), test_hex(want, 16));
