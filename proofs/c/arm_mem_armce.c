@@ -34,20 +34,15 @@
  * the inline asm statements (MRS writes *saved, MSR and the empty barrier
  * touch no memory, vec_of's FMOV/INS writes only its output) and of
  * vxts_cpu_arm_dit (no memory effect, returns 0 or 1); the axiom
- * ARMCE_ROUNDS (a context armce keyed has 10 or 14 rounds: kernel setup
- * requires rounds = AES_ROUNDS(16 or 32) and KEYED reads the rounds).
+ * ARMCE_ROUNDS of proofs/spec/armce_spec.h (a context armce keyed has 10 or
+ * 14 rounds).
  * Not checked: unsigned wrap-around, which C defines and the kernel relies
  * on (the GPR tweak step shifts bits out). Not proved here: what the output
  * bytes are (the functional proof).
  */
 #include "backend.h"
 #include "cpu_arm.h"
-
-/*@ axiomatic ArmceRounds {
-      axiom ARMCE_ROUNDS{L}: \forall vxts_key *k;
-        KEYED{L}((vxts_backend *)&vxts_backend_armce, k) ==> k->rounds == 10 || k->rounds == 14;
-    }
-*/
+#include "armce_spec.h" /* ARMCE_ROUNDS */
 
 /* cpu_arm.c: reads the CPU's feature registers / hwcaps (not proved here). */
 /*@ assigns \nothing;
