@@ -71,6 +71,7 @@ typedef struct bench_results {
     stat3 probe[PROBE_COUNT]; /* clock: Hz; AES: block-rounds per second */
     double hz;                /* median clock estimate, 0 if unknown */
     int rounds;
+    int procs;                /* processes the rounds were split over */
     double trial_ms;
     int cpu;                  /* pinned CPU or -1 */
     const char *timer;

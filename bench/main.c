@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "bench.h"
 #include "vxts.h"
@@ -24,6 +26,9 @@ typedef struct options {
     int pin;
     int wall;
     int list;
+    int procs;          /* timing processes (each a fresh exec: its own address layout) */
+    const char *child;  /* set in those processes: where to write the trial rates */
+    unsigned seed;      /* child: varies the trial order between processes */
 } options;
 
 static clockid_t timer_id = CLOCK_THREAD_CPUTIME_ID;
@@ -50,6 +55,7 @@ static void usage(FILE *f)
             "  --no-pin         do not pin\n"
             "  --wall           wall-clock timer (default: thread CPU time)\n"
             "  --tweak-bytes    callers write the tweak byte by byte (default: one 16-byte store)\n"
+            "  --procs N        split the rounds over N fresh processes (default 3, --quick 1)\n"
             "  --list           list cases and implementations, then exit\n");
 }
 
@@ -62,6 +68,7 @@ static int parse_options(int argc, char **argv, options *o)
     o->warmup_ms = 300;
     o->cpu = -1;
     o->pin = 1;
+    o->procs = 3;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -69,6 +76,7 @@ static int parse_options(int argc, char **argv, options *o)
             o->rounds = 3;
             o->trial_ms = 10;
             o->warmup_ms = 100;
+            o->procs = 1;
         } else if (strcmp(a, "--rounds") == 0 && v) {
             o->rounds = atoi(v), i++;
         } else if (strcmp(a, "--trial-ms") == 0 && v) {
@@ -89,6 +97,12 @@ static int parse_options(int argc, char **argv, options *o)
             o->wall = 1;
         } else if (strcmp(a, "--tweak-bytes") == 0) {
             bench_set_tweak_bytewise(1);
+        } else if (strcmp(a, "--procs") == 0 && v) {
+            o->procs = atoi(v), i++;
+        } else if (strcmp(a, "--child") == 0 && v) {
+            o->child = v, i++;
+        } else if (strcmp(a, "--seed") == 0 && v) {
+            o->seed = (unsigned)strtoul(v, NULL, 10), i++;
         } else if (strcmp(a, "--list") == 0) {
             o->list = 1;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -100,8 +114,8 @@ static int parse_options(int argc, char **argv, options *o)
             return -1;
         }
     }
-    if (o->rounds < 1 || o->rounds > 1000 || !(o->trial_ms > 0)) {
-        fprintf(stderr, "vxts-bench: bad --rounds or --trial-ms\n");
+    if (o->rounds < 1 || o->rounds > 1000 || !(o->trial_ms > 0) || o->procs < 1 || o->procs > 64) {
+        fprintf(stderr, "vxts-bench: bad --rounds, --trial-ms or --procs\n");
         return -1;
     }
     return 0;
@@ -284,6 +298,143 @@ static int check_results(int ossl, const int *use_case)
     return wrong;
 }
 
+/* Warm up, calibrate every item, then rounds [first, first + count): in each,
+   every item once, in a new random order. */
+static void time_rounds(item *items, int nitems, const options *o, int first, int count)
+{
+    double t_start = now();
+    int k;
+    while (now() - t_start < o->warmup_ms * 1e-3)
+        probe_run(PROBE_CLOCK, 1000);
+    fprintf(stderr, "vxts-bench: calibrating %d items\n", nitems);
+    for (k = 0; k < nitems; k++)
+        calibrate(&items[k], o->trial_ms * 1e-3);
+    for (int round = first; round < first + count; round++) {
+        int *order = malloc((size_t)nitems * sizeof *order);
+        if (order == NULL)
+            exit(1);
+        for (k = 0; k < nitems; k++)
+            order[k] = k;
+        for (k = nitems - 1; k > 0; k--) {
+            int j = (int)(rng() % (uint64_t)(k + 1)), t = order[k];
+            order[k] = order[j];
+            order[j] = t;
+        }
+        if (o->child)
+            fprintf(stderr, "vxts-bench: process %u: round %d/%d\n", o->seed, round + 1, o->rounds);
+        else
+            fprintf(stderr, "vxts-bench: round %d/%d\n", round + 1, o->rounds);
+        for (k = 0; k < nitems; k++) {
+            item *it = &items[order[k]];
+            double t;
+            if (it->fail)
+                continue;
+            t = time_item(it, it->n);
+            if (t < 0)
+                it->fail = 1;
+            else
+                it->rate[round] = it->units * (double)it->n / (t > 1e-9 ? t : 1e-9);
+        }
+        free(order);
+    }
+}
+
+/* A timing process (--child): its rates, one line per item ("-1" if it failed). */
+static int write_rates(const char *path, const item *items, int nitems, int count)
+{
+    FILE *f = fopen(path, "w");
+    int k, j;
+    if (f == NULL)
+        return -1;
+    for (k = 0; k < nitems; k++) {
+        fprintf(f, "%d", k);
+        for (j = 0; j < count; j++)
+            fprintf(f, " %.17g", items[k].fail ? -1.0 : items[k].rate[j]);
+        fprintf(f, "\n");
+    }
+    return fclose(f);
+}
+
+/*
+ * The rounds split over o->procs fresh processes, one after another. Each is
+ * a new exec of this program, so it gets its own address layout: on the
+ * development machine about 1 process in 5 ran short calls 1.5-1.9x slower
+ * for its whole life, and a median taken in one process can land there.
+ */
+static int time_in_processes(item *items, int nitems, const options *o, int argc, char **argv, int cpu)
+{
+    char path[4096], rounds[16], seed[16], cpus[16];
+    int p, first = 0;
+    for (p = 0; p < o->procs; p++) {
+        int count = o->rounds / o->procs + (p < o->rounds % o->procs), status, k, j;
+        char **args = calloc((size_t)argc + 12, sizeof *args);
+        pid_t pid;
+        FILE *f;
+        if (args == NULL || count == 0) {
+            free(args);
+            continue;
+        }
+        const char *tmp = getenv("TMPDIR");
+        int fd;
+        snprintf(path, sizeof path, "%s/vxts-bench.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+        fd = mkstemp(path);
+        if (fd < 0) {
+            fprintf(stderr, "vxts-bench: cannot create %s: %s\n", path, strerror(errno));
+            free(args);
+            return -1;
+        }
+        close(fd);
+        snprintf(rounds, sizeof rounds, "%d", count);
+        snprintf(seed, sizeof seed, "%d", p + 1);
+        snprintf(cpus, sizeof cpus, "%d", cpu);
+        memcpy(args, argv, (size_t)argc * sizeof *args);
+        k = argc;
+        args[k++] = "--rounds", args[k++] = rounds, args[k++] = "--child", args[k++] = path;
+        args[k++] = "--seed", args[k++] = seed;
+        if (cpu >= 0)
+            args[k++] = "--cpu", args[k++] = cpus;
+        fflush(NULL);
+        pid = fork();
+        if (pid == 0) {
+            execv("/proc/self/exe", args);
+            _exit(127);
+        }
+        free(args);
+        if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+            fprintf(stderr, "vxts-bench: timing process %d failed\n", p + 1);
+            remove(path);
+            return -1;
+        }
+        f = fopen(path, "r");
+        if (f == NULL)
+            return -1;
+        for (k = 0; k < nitems; k++) {
+            int idx;
+            if (fscanf(f, "%d", &idx) != 1 || idx != k)
+                break;
+            for (j = 0; j < count; j++) {
+                double v;
+                if (fscanf(f, "%lf", &v) != 1)
+                    break;
+                if (v < 0)
+                    items[k].fail = 1;
+                else
+                    items[k].rate[first + j] = v;
+            }
+            if (j < count)
+                break;
+        }
+        fclose(f);
+        remove(path);
+        if (k < nitems) {
+            fprintf(stderr, "vxts-bench: bad rates from timing process %d\n", p + 1);
+            return -1;
+        }
+        first += count;
+    }
+    return 0;
+}
+
 static void read_cpu_model(char *dst, size_t n)
 {
     char line[256];
@@ -330,7 +481,6 @@ int main(int argc, char **argv)
     int nitems = 0, i, c, k, ossl = -1, wrong, any = 0;
     char err[160] = "";
     options o;
-    double t_start;
     struct timespec w0, w1;
 
     if (parse_options(argc, argv, &o) != 0)
@@ -370,6 +520,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "vxts-bench: no (implementation, case) selected\n");
 
     R.rounds = o.rounds;
+    R.procs = o.procs;
     R.trial_ms = o.trial_ms;
     R.timer = o.wall ? "wall clock" : "thread CPU time";
     R.cpu = o.pin ? pin_cpu(o.cpu) : -1;
@@ -385,7 +536,8 @@ int main(int argc, char **argv)
     }
     memset(buf_out, 0, MIB);
 
-    wrong = check_results(ossl, use_case);
+    rng_state ^= 0x2545f4914f6cdd1dull * o.seed;
+    wrong = o.child ? 0 : check_results(ossl, use_case);
 
     /* The item list: every selected pair, then the probes. */
     items = calloc(MAX_IMPLS * MAX_CASES + PROBE_COUNT, sizeof *items);
@@ -414,39 +566,15 @@ int main(int argc, char **argv)
             return 1;
     }
 
-    /* Warm up the core, then calibrate (which warms every code path). */
-    t_start = now();
-    while (now() - t_start < o.warmup_ms * 1e-3)
-        probe_run(PROBE_CLOCK, 1000);
-    fprintf(stderr, "vxts-bench: calibrating %d items\n", nitems);
-    for (k = 0; k < nitems; k++)
-        calibrate(&items[k], o.trial_ms * 1e-3);
-
-    for (int round = 0; round < o.rounds; round++) {
-        int *order = malloc((size_t)nitems * sizeof *order);
-        if (order == NULL)
-            return 1;
-        for (k = 0; k < nitems; k++)
-            order[k] = k;
-        for (k = nitems - 1; k > 0; k--) {
-            int j = (int)(rng() % (uint64_t)(k + 1)), t = order[k];
-            order[k] = order[j];
-            order[j] = t;
-        }
-        fprintf(stderr, "vxts-bench: round %d/%d\n", round + 1, o.rounds);
-        for (k = 0; k < nitems; k++) {
-            item *it = &items[order[k]];
-            double t;
-            if (it->fail)
-                continue;
-            t = time_item(it, it->n);
-            if (t < 0)
-                it->fail = 1;
-            else
-                it->rate[round] = it->units * (double)it->n / (t > 1e-9 ? t : 1e-9);
-        }
-        free(order);
+    /* The timing: here, or in fresh processes; a timing process stops here. */
+    if (o.child) {
+        time_rounds(items, nitems, &o, 0, o.rounds);
+        return write_rates(o.child, items, nitems, o.rounds) == 0 ? 0 : 1;
     }
+    if (o.procs == 1)
+        time_rounds(items, nitems, &o, 0, o.rounds);
+    else if (time_in_processes(items, nitems, &o, argc, argv, R.cpu) != 0)
+        return 1;
 
     for (k = 0; k < nitems; k++) {
         item *it = &items[k];

@@ -354,8 +354,8 @@ void report_text(FILE *f, const bench_results *r)
     target t[MAX_TARGETS];
     int nt, k, p, counts[3] = {0, 0, 0};
 
-    fprintf(f, "vxts-bench (vxts %s): median of %d interleaved trials, each >= %.0f ms, timer: %s\n",
-            vxts_version(), r->rounds, r->trial_ms, r->timer);
+    fprintf(f, "vxts-bench (vxts %s): median of %d interleaved trials (in %d process%s), each >= %.0f ms, timer: %s\n",
+            vxts_version(), r->rounds, r->procs, r->procs == 1 ? "" : "es", r->trial_ms, r->timer);
     fprintf(f, "cpu: %s", r->cpu_model);
     if (r->cpu >= 0)
         fprintf(f, " (pinned to cpu %d)", r->cpu);
@@ -495,8 +495,8 @@ int report_json(const char *path, const bench_results *r)
     json_str(f, impls_peer_versions());
     fprintf(f, ",\n  \"timer\": ");
     json_str(f, r->timer);
-    fprintf(f, ",\n  \"rounds\": %d,\n  \"trial_ms\": %g,\n  \"elapsed_s\": %.1f,\n", r->rounds,
-            r->trial_ms, r->elapsed_s);
+    fprintf(f, ",\n  \"rounds\": %d,\n  \"processes\": %d,\n  \"trial_ms\": %g,\n  \"elapsed_s\": %.1f,\n", r->rounds,
+            r->procs, r->trial_ms, r->elapsed_s);
     fprintf(f, "  \"limits\": [");
     for (p = PROBE_XMM; p < PROBE_COUNT; p++) {
         if (!r->probe_ok[p])

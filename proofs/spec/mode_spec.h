@@ -357,6 +357,17 @@ static void wipe_block(uint8_t b[16]);
 */
 static void copy_bytes(uint8_t *dst, const uint8_t *src, size_t n);
 
+/* The built form reads the 16 bytes that end at src + r: required readable
+   here, so that every call site proves it. */
+/*@ requires 0 < r < 16;
+    requires \valid(dst + (0 .. 15)) && \valid_read(src + (r - 16 .. r - 1));
+    requires \separated(dst + (0 .. 15), src + (r - 16 .. r - 1));
+    assigns dst[0 .. 15] \from src[0 .. r - 1], dst[0 .. 15];
+    ensures head: \forall integer i; 0 <= i < r ==> dst[i] == \old(src[i]);
+    ensures kept: \forall integer i; r <= i < 16 ==> dst[i] == \old(dst[i]);
+*/
+static void replace_head(uint8_t dst[16], const uint8_t *src, size_t r);
+
 /* -- one data unit -- */
 
 /*@ requires \valid_read(k) && CTX_KEYED(k) && \valid(T + (0 .. 15)) && \valid_read(tweak + (0 .. 15));

@@ -7,8 +7,8 @@
 #     z3a   = the same with auto_config=false (Z3's automatic tactic choice
 #             blows up on some of our quantified goals that it otherwise
 #             proves in a second)
-#     z3s   = z3n that gives up after 40M resource steps (10-14 s alone),
-#             for runs where z3 proves nothing above 30M but times out on
+#     z3s   = z3n that gives up after 30M resource steps (8-11 s alone),
+#             for runs where z3 proves nothing above 27.3M but times out on
 #             goals that only cvc4 proves: z3 stops sooner, by a count that
 #             does not depend on the machine's load
 #     cvc4n = CVC4 1.8  + cvc4_nomemtrans.drv
@@ -59,7 +59,7 @@ version = "$(z3 --version | awk '{print $3}')"
 alternative = "vxts-capped"
 shortcut = "z3s"
 driver = "$drv/z3_nomemtrans.drv"
-command = "$z3 -smt2 -T:%t rlimit=40000000 sat.random_seed=42 nlsat.randomize=false smt.random_seed=42 -st %f"
+command = "$z3 -smt2 -T:%t rlimit=30000000 sat.random_seed=42 nlsat.randomize=false smt.random_seed=42 -st %f"
 command_steps = "$z3 -smt2 sat.random_seed=42 nlsat.randomize=false smt.random_seed=42 rlimit=%S -st %f"
 editor = ""
 in_place = false
