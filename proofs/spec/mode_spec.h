@@ -21,6 +21,8 @@
 #define EQUAL_UPTO(a, b, i) (\forall integer j; 0 <= j < (i) ==> (a)[j] == (b)[j])
 /* tweak[0, k) holds the first k bytes of the sector number (vxts_sector_tweak). */
 #define LE_UPTO(t, n, k) (\forall integer b; 0 <= b < (k) ==> (t)[b] == LE(n, b))
+/* Byte 0 of tweak_mul_alpha's result, with the carry applied arithmetically. */
+#define MUL0(c) (uint8_t)((uint8_t)(2 * t[0]) ^ (0x87 * (c)))
 /* init_with: the key still holds what the caller passed. */
 #define KEY_KEPT(key, n) (\forall integer i; 0 <= i < (n) ==> (key)[i] == \at((key)[i], Pre))
 /* init_with's mask loop: schedule words [0, i) are multiplied by keep (0 or 1). */
@@ -337,6 +339,13 @@ const char *vxts_backend_name(const vxts_ctx *ctx);
 void vxts_wipe(vxts_ctx *ctx);
 
 /* -- tweak arithmetic -- */
+
+/*@ requires \valid(t + (0 .. 15)) && \valid_read(src + (0 .. 15));
+    requires \separated(t + (0 .. 15), src + (0 .. 15));
+    assigns t[0 .. 15];
+    ensures \forall integer b; 0 <= b < 16 ==> t[b] == MULX(SPEC_OLD16(src), b);
+*/
+static void tweak_mul_alpha(uint8_t t[16], const uint8_t src[16]);
 
 /*@ requires \valid(tweak + (0 .. 15));
     assigns tweak[0 .. 15];

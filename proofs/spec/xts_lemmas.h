@@ -182,18 +182,6 @@
     XB_D{L}(key, in + o, 0, SPEC_A16(t), j, b) == XB_D{L}(key, in, o, SPEC_A16(t), j, b);
 */
 #endif
-/* Only where named (mode-dec-steal, and the lemmas run that proves it): in
-   the runs that take every lemma it would be one more hypothesis for nothing. */
-#if defined(VXTS_LEMMA_DEC_PP)
-/*@
-  // Block 1 of a run: the block 16 bytes on, with the first tweak times alpha
-  // (mode.c's decrypt_steal_pp takes PP from there).
-  lemma mdec_XB_D_1{L}: \forall integer key, uint8_t *in, integer o, SPEC_P16(t), integer b;
-    0 <= b < 16 ==>
-    XB_D{L}(key, in, o, SPEC_A16(t), 1, b) ==
-    XEX_D(key, SPEC_M16(in, o + 16), SPEC_F16(MULX, SPEC_A16(t)), b, MULX(SPEC_A16(t), b));
-*/
-#endif
 #if !defined(VXTS_LEMMAS_ONLY) || defined(VXTS_LEMMA_DEC_UNFOLD)
 /*@
   // A data unit of whole blocks (len % 16 == 0, no stealing): byte n is byte

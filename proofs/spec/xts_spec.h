@@ -38,12 +38,6 @@
 #define SPEC_M16(p, o) (p)[(o) + 0], (p)[(o) + 1], (p)[(o) + 2], (p)[(o) + 3], (p)[(o) + 4], \
     (p)[(o) + 5], (p)[(o) + 6], (p)[(o) + 7], (p)[(o) + 8], (p)[(o) + 9], (p)[(o) + 10], \
     (p)[(o) + 11], (p)[(o) + 12], (p)[(o) + 13], (p)[(o) + 14], (p)[(o) + 15]
-/* The same at label L (in assertions). */
-#define SPEC_M16_AT(p, o, L) \at((p)[(o) + 0], L), \at((p)[(o) + 1], L), \at((p)[(o) + 2], L), \
-    \at((p)[(o) + 3], L), \at((p)[(o) + 4], L), \at((p)[(o) + 5], L), \at((p)[(o) + 6], L), \
-    \at((p)[(o) + 7], L), \at((p)[(o) + 8], L), \at((p)[(o) + 9], L), \at((p)[(o) + 10], L), \
-    \at((p)[(o) + 11], L), \at((p)[(o) + 12], L), \at((p)[(o) + 13], L), \at((p)[(o) + 14], L), \
-    \at((p)[(o) + 15], L)
 /* The same, in the pre-state of a contract. */
 #define SPEC_OLD16(p) \old((p)[0]), \old((p)[1]), \old((p)[2]), \old((p)[3]), \old((p)[4]), \
     \old((p)[5]), \old((p)[6]), \old((p)[7]), \old((p)[8]), \old((p)[9]), \old((p)[10]), \
