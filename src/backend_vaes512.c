@@ -465,10 +465,9 @@ X86_DATA_ENTRY_POINTS(vaes512, z_blocks, z_sectors)
  * keep round keys and tweaks in zmm registers, and the mode layer wipes its
  * own temporaries: tests/test_scrub.c, which searches 64 KiB of dead stack
  * after every call, passes with 16 bytes wiped here. 64 bytes, not more:
- * these are the call's last stores, and the next call's round-key loads
- * (a schedule spread over 2.9 KB of the context) wait on a store still in
- * flight whose address matches theirs in the low 12 bits. 640 bytes made
- * about half of all stack placements 1.5-1.8x slower at 17-100 bytes (#15).
+ * these are the call's last stores, and with 640 short calls were slower
+ * (17-byte encryption 141 -> 102 ticks per call, mean over 100 processes,
+ * old and new interleaved; why is not established: bench/README.md, #15).
  */
 static void vaes512_scrub(void)
 {
