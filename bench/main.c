@@ -357,9 +357,8 @@ static int write_rates(const char *path, const item *items, int nitems, int coun
 
 /*
  * The rounds split over o->procs fresh processes, one after another. Each is
- * a new exec of this program, so it gets its own address layout: on the
- * development machine about 1 process in 5 ran short calls 1.5-1.9x slower
- * for its whole life, and a median taken in one process can land there.
+ * a new exec of this program, so it gets its own address layout, and a
+ * median does not rest on one layout.
  */
 static int time_in_processes(item *items, int nitems, const options *o, int argc, char **argv, int cpu)
 {
