@@ -241,8 +241,8 @@ wp_run model "proofs/model/smoke.c" "-Iproofs/model -DVXTS_SPEC_XOR" "-wp-model 
 # step, X86_CHAIN_IS_E (the round-instruction chain over the Key2 schedule
 # is E), is in scope only here (-DVXTS_X86_AES_LINK).
 # The shared functions of aes_x86.h (the same text in every backend, ks a
-# parameter) are proved once, in the aesni run; one of its goals takes z3
-# 15 s on a loaded machine (and cvc4 does not prove it): 40 s there.
+# parameter) are proved once, in the aesni run; one of its goals took z3
+# 15 s on a loaded machine (timeout 20): 40 s there.
 wp_run x86-tweak-aesni   proofs/c/x86_tweak.c "$X86 -DX86_TWEAK_AESNI" \
     "-wp-model Typed+cast $SMOKE -wp-timeout 40 -wp-fct x_encrypt_tweak,x86_encrypt_tweak,aesni_encrypt_tweak"
 wp_run x86-tweak-vaes256 proofs/c/x86_tweak.c "$X86 -DX86_TWEAK_VAES256" \
