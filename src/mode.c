@@ -450,14 +450,15 @@ static void encrypt_unit(const vxts_key *k, uint8_t *out, const uint8_t *in, siz
 
 /*
  * t <- t * alpha in GF(2^128) mod x^128 + x^7 + x^2 + x + 1, t little-endian
- * (IEEE 1619 §5.2), t != src allowed to alias: t = src * alpha.
- * The kernel loads t with one 16-byte load, which x86 cannot forward from
- * narrower stores (16 byte stores made a 17-byte decryption about 1.6x
- * slower, #15). So where the compiler allows, t is computed in two 64-bit
- * words and written with one 16-byte store; tested against the byte form
- * (every decryption with stealing, against ref/ and the standard's vectors).
- * The byte form below it is the one proved (proofs/REPORT.md). Both are
- * branch-free: the carry is a 0/1 value, never a condition.
+ * (IEEE 1619 §5.2): t = src * alpha, t and src separate. The kernel loads
+ * t with one 16-byte load, which x86 cannot forward from narrower stores
+ * (16 byte stores made a 17-byte decryption about 1.6x slower, #15). So
+ * where the compiler allows, t is computed in two 64-bit words and written
+ * with one 16-byte store; that form is tested (every decryption with
+ * stealing, against ref/ and the standard's vectors). The byte form below it
+ * is the one proved (proofs/REPORT.md); it repeats ref_gf_mul_alpha because
+ * the library does not link ref/, its oracle. Both are branch-free: the
+ * carry is a 0/1 value, never a condition.
  */
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(__FRAMAC__) && defined(__BYTE_ORDER__) && \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
